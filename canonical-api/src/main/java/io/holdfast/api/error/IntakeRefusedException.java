@@ -1,0 +1,38 @@
+package io.holdfast.api.error;
+
+import java.util.Objects;
+
+/**
+ * Intake did not accept a message. Nothing was acknowledged to the sender; the connector answers
+ * negatively (e.g. MLLP AE) so the sender keeps and retries the message.
+ */
+public final class IntakeRefusedException extends HoldfastException {
+    private static final long serialVersionUID = 1L;
+
+    /** Why Intake refused. */
+    public enum Reason {
+        /** A target's outbox is above its configured depth. */
+        BACK_PRESSURE,
+        /** The store could not commit (database down, disk full). */
+        STORE_UNAVAILABLE,
+        /** The runtime is stopping; input is refused until it is back. */
+        SHUTTING_DOWN,
+        /** The payload could not be made durable (payload store write failed). */
+        PAYLOAD_NOT_DURABLE
+    }
+
+    private final Reason reason;
+
+    public IntakeRefusedException(Reason reason, String message, Throwable cause) {
+        super(ErrorCode.INTAKE_REFUSED, reason + ": " + message, cause);
+        this.reason = Objects.requireNonNull(reason);
+    }
+
+    public IntakeRefusedException(Reason reason, String message) {
+        this(reason, message, null);
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,4 @@
+/** Typed Holdfast errors with stable error codes. */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package io.holdfast.api.error;

@@ -1,0 +1,5 @@
+package io.holdfast.api.kernel;
+
+/** Sizes of the journal, for status pages. */
+public record JournalCounts(long messages, long stages, long fields, long inFlight, long rejected) {
+}

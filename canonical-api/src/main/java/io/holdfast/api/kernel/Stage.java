@@ -1,0 +1,11 @@
+package io.holdfast.api.kernel;
+
+/** Journal stages of a message's life. */
+public enum Stage {
+    RECEIVED, TRANSFORMED, ROUTED, SENT, RESPONSE, ACKED, REJECTED, DEAD_LETTER;
+
+    /** Stages after which nothing more happens for that message (and target). */
+    public boolean terminal() {
+        return this == ACKED || this == REJECTED || this == DEAD_LETTER;
+    }
+}

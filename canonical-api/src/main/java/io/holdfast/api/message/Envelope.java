@@ -1,0 +1,34 @@
+package io.holdfast.api.message;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Transport metadata of one inbound message, built by the connector before decoding.
+ *
+ * @param messageId     the transport's message id (MSH-10, MESH message id, X-Request-ID)
+ * @param correlationId a correlation id when the transport has one
+ * @param sourceSystem  inventory id of the sending system, or the listener/mailbox name
+ * @param channel       which Holdfast endpoint received it (e.g. {@code mllp:adt-feed})
+ * @param receivedAt    when Holdfast read the last byte
+ * @param wireFormat    format of the payload
+ * @param attributes    transport attributes safe to journal in clear (no PHI, no secrets)
+ */
+public record Envelope(String messageId, Optional<String> correlationId, String sourceSystem, String channel,
+                       Instant receivedAt, WireFormat wireFormat, Map<String, String> attributes) {
+    public Envelope {
+        Objects.requireNonNull(messageId, "messageId");
+        correlationId = correlationId == null ? Optional.empty() : correlationId;
+        Objects.requireNonNull(sourceSystem, "sourceSystem");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        Objects.requireNonNull(wireFormat, "wireFormat");
+        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+    }
+
+    public static Envelope of(String messageId, String sourceSystem, String channel, WireFormat format) {
+        return new Envelope(messageId, Optional.empty(), sourceSystem, channel, Instant.now(), format, Map.of());
+    }
+}

@@ -1,0 +1,6 @@
+package io.holdfast.api.model;
+
+/** Administrative gender, as FHIR R4 (HL7v2 M/F/O/U map onto it at the edge). */
+public enum Gender {
+    MALE, FEMALE, OTHER, UNKNOWN
+}

@@ -1,0 +1,20 @@
+package io.holdfast.api.spi;
+
+import io.holdfast.api.kernel.DownstreamSystem;
+
+/**
+ * Obtains credentials for calls to a downstream system, for one {@link AuthPattern}. Register as
+ * an OSGi service with property {@code holdfast.auth.pattern} = the pattern name. Refuses expired
+ * material with {@code CREDENTIAL_EXPIRED} naming the system and the certificate.
+ */
+public interface AuthProvider {
+
+    AuthPattern pattern();
+
+    /** Credentials for the next call to {@code system} (cached tokens are reused until shortly before expiry). */
+    AuthMaterial authenticate(DownstreamSystem system);
+
+    /** Drops cached material for {@code system}, e.g. after a 401, so the next call fetches afresh. */
+    default void invalidate(DownstreamSystem system) {
+    }
+}
