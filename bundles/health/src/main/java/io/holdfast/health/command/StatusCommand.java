@@ -1,0 +1,60 @@
+package io.holdfast.health.command;
+
+import io.holdfast.api.kernel.ComponentHealth;
+import io.holdfast.api.kernel.Health;
+import io.holdfast.api.kernel.Idempotency;
+import io.holdfast.api.kernel.Journal;
+import io.holdfast.api.kernel.JournalCounts;
+import java.io.PrintStream;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+
+/** {@code holdfast:status}: every component's state and error, plus journal and idempotency counts. */
+@Command(scope = "holdfast", name = "status", description = "Shows the state of every Holdfast component, store and schema, and journal and idempotency counts.")
+@Service
+public class StatusCommand implements Action {
+
+    @Reference
+    Health health;
+
+    @Reference(optional = true)
+    Journal journal;
+
+    @Reference(optional = true)
+    Idempotency idempotency;
+
+    @Override
+    public Object execute() {
+        PrintStream out = System.out;
+        out.println("Holdfast: " + health.overall());
+        ShellTable table = new ShellTable();
+        table.column("Component");
+        table.column("State");
+        table.column("Since");
+        table.column("Detail").maxSize(100).wrap();
+        for (ComponentHealth c : health.components()) {
+            table.addRow().addContent(c.component(), c.state(), c.since().toString(), c.detail());
+        }
+        table.print(out);
+        printCounts(out);
+        return null;
+    }
+
+    private void printCounts(PrintStream out) {
+        if (journal == null) {
+            out.println("Journal: not available (see the journal and store components above)");
+        } else {
+            JournalCounts c = journal.counts();
+            out.printf("Journal: %d messages, %d stages, %d field records, %d in flight, %d rejected%n",
+                    c.messages(), c.stages(), c.fields(), c.inFlight(), c.rejected());
+        }
+        if (idempotency == null) {
+            out.println("Idempotency: not available");
+        } else {
+            out.printf("Idempotency: %d natural keys held%n", idempotency.count());
+        }
+    }
+}
