@@ -1,0 +1,115 @@
+package io.holdfast.inventory.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.holdfast.api.error.ErrorCode;
+import io.holdfast.api.error.HoldfastException;
+import io.holdfast.api.kernel.DownstreamSystem;
+import io.holdfast.api.kernel.HealthState;
+import io.holdfast.api.spi.AuthPattern;
+import io.holdfast.store.api.Store;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InventoryServiceTest {
+    @TempDir
+    Path dir;
+    private Store store;
+    private RecordingHealth health;
+    private InventoryService inventory;
+
+    @BeforeEach
+    void open() {
+        store = TestStores.derby(dir);
+        health = new RecordingHealth();
+        inventory = new InventoryService(store, health, InventoryRules.defaults(), Clock.systemUTC());
+    }
+
+    @Test
+    void reportsUpAndMigratesItsSchema() {
+        assertThat(health.get("inventory").state()).isEqualTo(HealthState.UP);
+        assertThat(health.get("inventory").detail()).contains("0 systems").contains("dev, test, int, live");
+        assertThat(store.schemaVersions()).containsEntry("inventory", 1);
+    }
+
+    @Test
+    void addFindListReplaceRemove() {
+        inventory.add(Systems.pds());
+        inventory.add(Systems.epr());
+        DownstreamSystem spine = inventory.add(Systems.spine());
+        assertThat(spine.credentialRef()).contains("spine-int");
+
+        assertThat(inventory.find("pds-int")).contains(Systems.pds());
+        assertThat(inventory.all()).extracting(DownstreamSystem::id).containsExactly("epr-main", "pds-int", "spine-int");
+
+        DownstreamSystem p = Systems.pds();
+        DownstreamSystem renamed = new DownstreamSystem(p.id(), "PDS renamed", p.odsCode(), p.environment(), p.transport(),
+                p.format(), p.endpoint(), AuthPattern.API_KEY, Optional.of("pds-apikey"), Optional.empty());
+        inventory.save(renamed);
+        assertThat(inventory.require("pds-int")).isEqualTo(renamed);
+
+        assertThat(inventory.remove("pds-int")).isTrue();
+        assertThat(inventory.remove("pds-int")).isFalse();
+        assertThat(inventory.find("pds-int")).isEmpty();
+    }
+
+    @Test
+    void saveOfANewIdInserts() {
+        inventory.save(Systems.epr());
+        assertThat(inventory.find("epr-main")).contains(Systems.epr());
+    }
+
+    @Test
+    void entriesSurviveARestart() {
+        inventory.add(Systems.pds());
+        InventoryService again = new InventoryService(store, health, InventoryRules.defaults(), Clock.systemUTC());
+        assertThat(again.find("pds-int")).contains(Systems.pds());
+        assertThat(health.get("inventory").detail()).contains("1 systems");
+    }
+
+    @Test
+    void duplicateAddIsRefusedAndKeepsTheOriginal() {
+        inventory.add(Systems.pds());
+        DownstreamSystem p = Systems.pds();
+        DownstreamSystem other = new DownstreamSystem(p.id(), "Other", p.odsCode(), p.environment(), p.transport(),
+                p.format(), p.endpoint(), p.authPattern(), p.credentialRef(), p.ownerContact());
+        assertThatThrownBy(() -> inventory.add(other))
+                .isInstanceOf(HoldfastException.class)
+                .hasMessageContaining("System 'pds-int' already exists; nothing was changed");
+        assertThat(inventory.require("pds-int").name()).isEqualTo(p.name());
+    }
+
+    @Test
+    void invalidEntriesAreNeverStored() {
+        DownstreamSystem p = Systems.pds();
+        DownstreamSystem bad = new DownstreamSystem("new-one", p.name(), p.odsCode(), "prod", p.transport(), p.format(),
+                p.endpoint(), p.authPattern(), p.credentialRef(), p.ownerContact());
+        assertThatThrownBy(() -> inventory.save(bad)).hasMessageContaining("environment 'prod' is not one of");
+        assertThatThrownBy(() -> inventory.add(bad)).hasMessageContaining("environment 'prod' is not one of");
+        assertThat(inventory.all()).isEmpty();
+    }
+
+    @Test
+    void unknownIdsAreReportedByName() {
+        assertThat(inventory.find("nope")).isEmpty();
+        assertThat(inventory.find("Not A Valid Id")).isEmpty();
+        assertThat(inventory.find(null)).isEmpty();
+        assertThatThrownBy(() -> inventory.require("nope"))
+                .isInstanceOf(HoldfastException.class)
+                .satisfies(e -> assertThat(((HoldfastException) e).errorCode()).isEqualTo(ErrorCode.UNKNOWN_SYSTEM))
+                .hasMessage("Unknown system 'nope'; list the known ones with holdfast:systems");
+    }
+
+    @Test
+    void configuredEnvironmentsAreOffered() {
+        InventoryService custom = new InventoryService(store, health, InventoryRules.from(InventoryRulesTest.config(
+                new String[] {"sandbox"}, new String[0], new String[0])), Clock.systemUTC());
+        assertThat(custom.environments()).containsExactly("sandbox");
+        assertThatThrownBy(() -> custom.add(Systems.pds())).hasMessageContaining("environment 'int' is not one of sandbox");
+    }
+}
