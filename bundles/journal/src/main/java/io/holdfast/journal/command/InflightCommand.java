@@ -1,0 +1,43 @@
+package io.holdfast.journal.command;
+
+import io.holdfast.api.kernel.Journal;
+import io.holdfast.api.kernel.JournalEntry;
+import io.holdfast.api.kernel.StageEntry;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+
+/** {@code holdfast:inflight}: messages routed to a target that has not acknowledged or dead-lettered them. */
+@Command(scope = "holdfast", name = "inflight", description = "Lists messages routed to a target that has not yet reached ACKED or DEAD_LETTER, oldest first.")
+@Service
+public class InflightCommand implements Action {
+
+    @Reference
+    Journal journal;
+
+    @Option(name = "--limit", description = "most messages to show (default 50)")
+    int limit = 50;
+
+    @Override
+    public Object execute() {
+        ShellTable t = new ShellTable();
+        t.column("Journal id");
+        t.column("Message id");
+        t.column("Source");
+        t.column("Received");
+        t.column("Event");
+        t.column("Last stage");
+        t.column("Target");
+        for (JournalEntry e : journal.inFlight(limit)) {
+            StageEntry last = e.lastStage().orElseThrow();
+            t.addRow().addContent(e.id(), e.messageId(), e.sourceSystem(), e.receivedAt(), e.eventType().orElse("-"),
+                    last.stage(), last.systemId());
+        }
+        t.emptyTableText("Nothing in flight.");
+        t.print(System.out);
+        return null;
+    }
+}

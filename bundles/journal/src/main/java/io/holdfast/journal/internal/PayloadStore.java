@@ -1,0 +1,185 @@
+package io.holdfast.journal.internal;
+
+import io.holdfast.api.error.ErrorCode;
+import io.holdfast.api.error.HoldfastException;
+import io.holdfast.api.kernel.PayloadInfo;
+import io.holdfast.api.message.Payload;
+import io.holdfast.keys.api.Aead;
+import io.holdfast.keys.api.KeyPurpose;
+import io.holdfast.keys.api.MasterKeys;
+import io.holdfast.keys.api.SegmentedAead;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/**
+ * Encrypted payload files under {@code data/holdfast/payloads}. Small payloads are appended, each
+ * sealed on its own (AES-GCM, AAD = its SHA-256), to shared segment files that the writer forces
+ * once per batch, so durability costs one fsync per batch rather than one per message. Large
+ * payloads are streamed into a file of their own with segmented AEAD, in constant memory.
+ * References: {@code s:<segment>:<offset>:<length>} and {@code f:<name>}.
+ */
+final class PayloadStore implements AutoCloseable {
+    private static final long SEGMENT_ROLL_BYTES = 64L * 1024 * 1024;
+
+    private final Path dir;
+    private final MasterKeys keys;
+    private FileChannel segment;
+    private int segmentNo;
+    private boolean dirty;
+
+    PayloadStore(Path dir, MasterKeys keys) {
+        this.dir = dir;
+        this.keys = keys;
+        try {
+            Files.createDirectories(dir.resolve("large"));
+            segmentNo = lastSegmentNumber();
+        } catch (IOException e) {
+            throw new HoldfastException(ErrorCode.STORE_UNAVAILABLE, "cannot use payload directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private int lastSegmentNumber() throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.matches("seg-\\d{6}\\.hfp"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(4, 10))).max().orElse(0);
+        }
+    }
+
+    byte[] seal(byte[] plain, String sha256) {
+        return Aead.seal(keys, KeyPurpose.PAYLOAD, plain, sha256.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Appends a sealed record; only the single journal writer calls this. */
+    PayloadInfo append(byte[] sealed, long plainSize, String sha256) throws IOException {
+        FileChannel ch = current();
+        long offset = ch.size();
+        ByteBuffer buf = ByteBuffer.allocate(4 + sealed.length).putInt(sealed.length).put(sealed).flip();
+        while (buf.hasRemaining()) {
+            ch.write(buf, offset + buf.position());
+        }
+        dirty = true;
+        return new PayloadInfo("s:" + segmentNo + ":" + (offset + 4) + ":" + sealed.length, plainSize, sha256);
+    }
+
+    private FileChannel current() throws IOException {
+        if (segment == null || segment.size() > SEGMENT_ROLL_BYTES) {
+            if (segment != null) {
+                segment.force(false);
+                segment.close();
+                segmentNo++;
+            } else if (segmentNo == 0) {
+                segmentNo = 1;
+            }
+            segment = FileChannel.open(segmentPath(segmentNo), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.READ);
+        }
+        return segment;
+    }
+
+    /** Makes every append so far durable; called before the batch commits. */
+    void force() throws IOException {
+        if (dirty && segment != null) {
+            segment.force(false);
+            dirty = false;
+        }
+    }
+
+    private Path segmentPath(int n) {
+        return dir.resolve(String.format("seg-%06d.hfp", n));
+    }
+
+    /** Streams a large payload into its own encrypted file and forces it, before Intake enqueues the message. */
+    PayloadInfo storeLarge(Payload payload) {
+        String name = UUID.randomUUID() + ".hfs";
+        Path tmp = dir.resolve("large").resolve(name + ".tmp");
+        MessageDigest sha = Hashing.newSha256();
+        long size;
+        try (InputStream in = new DigestInputStream(payload.open(), sha);
+             FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (OutputStream out = SegmentedAead.encryptingStream(keys, new NonClosingChannelStream(ch), name.getBytes(StandardCharsets.US_ASCII))) {
+                size = in.transferTo(out);
+            }
+            ch.force(true);
+        } catch (IOException e) {
+            throw new HoldfastException(ErrorCode.STORE_UNAVAILABLE, "payload could not be stored: " + e.getMessage(), e);
+        }
+        try {
+            Files.move(tmp, dir.resolve("large").resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new PayloadInfo("f:" + name, size, HexFormat.of().formatHex(sha.digest()));
+    }
+
+    /** Decrypts a stored payload. */
+    InputStream open(PayloadInfo info) {
+        String ref = info.ref();
+        try {
+            if (ref.startsWith("s:")) {
+                String[] p = ref.split(":");
+                byte[] sealed = new byte[Integer.parseInt(p[3])];
+                try (FileChannel ch = FileChannel.open(segmentPath(Integer.parseInt(p[1])), StandardOpenOption.READ)) {
+                    ByteBuffer buf = ByteBuffer.wrap(sealed);
+                    long pos = Long.parseLong(p[2]);
+                    while (buf.hasRemaining() && ch.read(buf, pos + buf.position()) >= 0) {
+                        // read until full
+                    }
+                }
+                return new ByteArrayInputStream(Aead.open(keys, KeyPurpose.PAYLOAD, sealed, info.sha256().getBytes(StandardCharsets.US_ASCII)));
+            }
+            if (ref.startsWith("f:")) {
+                String name = ref.substring(2);
+                return SegmentedAead.decryptingStream(keys, Files.newInputStream(dir.resolve("large").resolve(name)),
+                        name.getBytes(StandardCharsets.US_ASCII));
+            }
+        } catch (IOException e) {
+            throw new HoldfastException(ErrorCode.PAYLOAD_INTEGRITY, "payload " + ref + " cannot be read: " + e.getMessage(), e);
+        }
+        throw new HoldfastException(ErrorCode.PAYLOAD_INTEGRITY, "unknown payload reference " + ref);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (segment != null) {
+            segment.force(false);
+            segment.close();
+            segment = null;
+        }
+    }
+
+    /** Lets the encrypting stream close without closing the channel we still have to force. */
+    private static final class NonClosingChannelStream extends OutputStream {
+        private final FileChannel ch;
+
+        NonClosingChannelStream(FileChannel ch) {
+            this.ch = ch;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            ByteBuffer buf = ByteBuffer.wrap(b, off, len);
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+        }
+    }
+}
