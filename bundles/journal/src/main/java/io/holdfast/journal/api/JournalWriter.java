@@ -1,6 +1,5 @@
 package io.holdfast.journal.api;
 
-import io.holdfast.api.kernel.PayloadInfo;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -16,12 +15,11 @@ public interface JournalWriter {
     /** Keyed HMAC digest used for identifiers in the journal (NHS numbers, natural keys, field values). */
     String digest(String value);
 
-    /** Seals a small payload for {@link WriteBatch#appendPayload}; callers do this on their own thread. */
-    byte[] sealPayload(byte[] plain);
-
-    /** Streams a large payload into its own encrypted file and forces it to disk. */
-    PayloadInfo storeLargePayload(io.holdfast.api.message.Payload payload);
-
-    /** Payloads up to this size go into shared segment files; larger ones get a file of their own. */
-    int smallPayloadLimit();
+    /**
+     * Prepares a payload on the caller's thread: small ones are sealed in memory, larger ones
+     * streamed into a file of their own with segmented encryption and forced to disk.
+     *
+     * @throws io.holdfast.api.error.HoldfastException STORE_UNAVAILABLE if a large payload cannot be written
+     */
+    PreparedPayload prepare(io.holdfast.api.message.Payload payload);
 }

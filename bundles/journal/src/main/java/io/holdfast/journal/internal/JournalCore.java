@@ -12,6 +12,7 @@ import io.holdfast.api.kernel.StageRecord;
 import io.holdfast.api.message.Payload;
 import io.holdfast.api.model.NhsNumber;
 import io.holdfast.journal.api.JournalWriter;
+import io.holdfast.journal.api.PreparedPayload;
 import io.holdfast.journal.api.WriteTask;
 import io.holdfast.keys.api.MasterKeys;
 import io.holdfast.store.api.Store;
@@ -77,18 +78,8 @@ public final class JournalCore implements Journal, JournalWriter, AutoCloseable 
     }
 
     @Override
-    public byte[] sealPayload(byte[] plain) {
-        return payloads.seal(plain, Hashing.sha256(plain));
-    }
-
-    @Override
-    public PayloadInfo storeLargePayload(Payload payload) {
-        return payloads.storeLarge(payload);
-    }
-
-    @Override
-    public int smallPayloadLimit() {
-        return smallPayloadLimit;
+    public PreparedPayload prepare(Payload payload) {
+        return stage(payload);
     }
 
     public long commits() {
@@ -113,8 +104,9 @@ public final class JournalCore implements Journal, JournalWriter, AutoCloseable 
     }
 
     /** A payload prepared on the caller's thread, appended (if small) inside the batch. */
-    record StagedPayload(byte[] sealed, long size, String sha256, PayloadInfo large) {
-        PayloadInfo write(io.holdfast.journal.api.WriteBatch batch) {
+    record StagedPayload(byte[] sealed, long size, String sha256, PayloadInfo large) implements PreparedPayload {
+        @Override
+        public PayloadInfo write(io.holdfast.journal.api.WriteBatch batch) {
             return large != null ? large : batch.appendPayload(sealed, size, sha256);
         }
     }
@@ -125,7 +117,8 @@ public final class JournalCore implements Journal, JournalWriter, AutoCloseable 
             String sha = Hashing.sha256(b.bytes());
             return new StagedPayload(payloads.seal(b.bytes(), sha), b.bytes().length, sha, null);
         }
-        return new StagedPayload(null, 0, null, payloads.storeLarge(payload));
+        PayloadInfo large = payloads.storeLarge(payload);
+        return new StagedPayload(null, large.size(), large.sha256(), large);
     }
 
     @Override

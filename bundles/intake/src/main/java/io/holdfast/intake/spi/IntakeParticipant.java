@@ -1,0 +1,28 @@
+package io.holdfast.intake.spi;
+
+import io.holdfast.api.event.ClinicalEvent;
+import io.holdfast.api.kernel.ClaimOutcome;
+import io.holdfast.api.kernel.Router;
+import io.holdfast.api.message.Envelope;
+import io.holdfast.journal.api.WriteBatch;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Writes into Intake's batch for every routable event, after its claim and ROUTED stages, so its
+ * rows (e.g. outbox rows) commit with the journal. Must write only through the batch.
+ */
+public interface IntakeParticipant {
+
+    /**
+     * Refuses input before anything is written (e.g. a target's outbox is over its depth limit).
+     *
+     * @return the reason to refuse, or empty to accept
+     */
+    default Optional<String> refuse(Envelope envelope, ClinicalEvent event, List<Router.Target> targets) {
+        return Optional.empty();
+    }
+
+    void accepted(WriteBatch batch, long journalId, Envelope envelope, ClinicalEvent event, ClaimOutcome claim,
+                  List<Router.Target> targets) throws java.sql.SQLException;
+}
