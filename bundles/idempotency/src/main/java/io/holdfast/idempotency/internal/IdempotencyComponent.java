@@ -7,6 +7,7 @@ import io.holdfast.api.kernel.Idempotency;
 import io.holdfast.idempotency.api.Claims;
 import io.holdfast.journal.api.JournalWriter;
 import io.holdfast.store.api.Store;
+import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -17,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Offers {@link Idempotency} and {@link Claims} once its table is migrated. */
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=io.holdfast.api.kernel.Idempotency,io.holdfast.idempotency.api.Claims", uses = {Idempotency.class, Claims.class})
 @Component(immediate = true)
 public class IdempotencyComponent {
     private static final Logger LOG = LoggerFactory.getLogger(IdempotencyComponent.class);

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
+import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
  * {@link JournalWriter} only if it started (a journal behind its watermark, or bad config, leaves
  * both absent and says why in {@code holdfast:status}).
  */
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=io.holdfast.api.kernel.Journal,io.holdfast.journal.api.JournalWriter", uses = {Journal.class, JournalWriter.class})
 @Component(immediate = true, configurationPid = JournalConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = JournalConfig.class)
 public class JournalComponent {

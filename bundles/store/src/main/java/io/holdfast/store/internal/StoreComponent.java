@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -24,6 +25,7 @@ import org.slf4j.LoggerFactory;
  * Opens the store over the pax-jdbc DataSource named {@code holdfast} and registers {@link Store}
  * only if that worked, so nothing downstream half-starts on a locked or damaged database.
  */
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=io.holdfast.store.api.Store", uses = {Store.class})
 @Component(immediate = true)
 public class StoreComponent {
     private static final Logger LOG = LoggerFactory.getLogger(StoreComponent.class);
