@@ -32,6 +32,7 @@ public class JdbcStore implements Store {
     private final DataSource dataSource;
     private final String location;
     private final Dialect dialect;
+    private volatile Runnable onMigrated = () -> { };
 
     /**
      * @throws HoldfastException STORE_LOCKED, STORE_CORRUPT or STORE_UNAVAILABLE with an actionable message
@@ -124,6 +125,7 @@ public class JdbcStore implements Store {
                     current = m.version();
                 }
             }
+            onMigrated.run();
             return current;
         } catch (SQLException e) {
             throw new HoldfastException(ErrorCode.STORE_UNAVAILABLE, "Migrating " + module + " in " + location
@@ -175,6 +177,11 @@ public class JdbcStore implements Store {
                 return rs.next() ? rs.getInt(1) : 0;
             }
         }
+    }
+
+    /** Called after every migrate call, e.g. to refresh the schema versions shown by holdfast:status. */
+    void onMigrated(Runnable listener) {
+        this.onMigrated = listener;
     }
 
     @Override

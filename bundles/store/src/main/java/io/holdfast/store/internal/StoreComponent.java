@@ -52,13 +52,21 @@ public class StoreComponent {
         String location = describe(dataSource);
         try {
             JdbcStore store = new JdbcStore(dataSource, location, derbyDirectory(dataSourceProperties.get("url")));
+            store.onMigrated(() -> reportUp(store, location));
+            reportUp(store, location);
             registration = context.registerService(Store.class, store, null);
-            health.report(HEALTH_NAME, derbyHomeWarning(store) == null ? HealthState.UP : HealthState.DEGRADED,
-                    store.dialect() + " at " + location + (derbyHomeWarning(store) == null ? "" : "; " + derbyHomeWarning(store)));
         } catch (HoldfastException e) {
             health.report(HEALTH_NAME, HealthState.DOWN, e.describe());
             LOG.error("Store not started: {}", e.describe());
         }
+    }
+
+    /** UP (or DEGRADED without derby.system.home) with the location and every module's schema version. */
+    private void reportUp(JdbcStore store, String location) {
+        String warning = derbyHomeWarning(store);
+        health.report(HEALTH_NAME, warning == null ? HealthState.UP : HealthState.DEGRADED,
+                store.dialect() + " at " + location + "; schema " + store.schemaVersions()
+                        + (warning == null ? "" : "; " + warning));
     }
 
     private static String derbyHomeWarning(JdbcStore store) {
