@@ -6,10 +6,8 @@ import io.holdfast.api.kernel.HealthState;
 import io.holdfast.store.api.Dialect;
 import io.holdfast.store.api.Store;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.Map;
 import java.util.Optional;
-import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
@@ -49,7 +47,8 @@ public class StoreComponent {
 
     @Activate
     void activate(BundleContext context) {
-        String location = describe(dataSource);
+        // Never connect before the boot guard has protected the database files.
+        String location = String.valueOf(dataSourceProperties.getOrDefault("url", "datasource 'holdfast'"));
         try {
             JdbcStore store = new JdbcStore(dataSource, location, derbyDirectory(dataSourceProperties.get("url")));
             store.onMigrated(() -> reportUp(store, location));
@@ -92,15 +91,6 @@ public class StoreComponent {
         Path p = Path.of(name);
         String home = System.getProperty("derby.system.home");
         return Optional.of(p.isAbsolute() || home == null ? p : Path.of(home).resolve(p));
-    }
-
-    /** The JDBC URL (credentials are never part of it with pax-jdbc config, which keeps them separate). */
-    static String describe(DataSource ds) {
-        try (Connection c = ds.getConnection()) {
-            return c.getMetaData().getURL();
-        } catch (SQLException e) {
-            return "datasource 'holdfast' (" + StoreFailures.innermost(e) + ")";
-        }
     }
 
     @Deactivate
