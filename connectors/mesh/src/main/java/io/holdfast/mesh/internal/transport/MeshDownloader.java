@@ -1,0 +1,138 @@
+package io.holdfast.mesh.internal.transport;
+
+import io.holdfast.mesh.protocol.ChunkRange;
+import io.holdfast.mesh.protocol.MeshChecksum;
+import io.holdfast.mesh.protocol.MeshPaths;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Downloads an inbox message chunk by chunk straight into a file (never the whole message in
+ * heap). A chunk whose connection drops is truncated away and fetched again. Gzipped content is
+ * decompressed from the file afterwards, hashing as it goes.
+ */
+public final class MeshDownloader {
+    private static final Logger LOG = LoggerFactory.getLogger(MeshDownloader.class);
+    private static final int BUFFER = 64 * 1024;
+    private final MeshHttp http;
+    private final String mailbox;
+
+    public MeshDownloader(MeshHttp http) {
+        this.http = http;
+        this.mailbox = http.endpoint().mailboxId();
+    }
+
+    public DownloadedMessage download(String messageId, Path dir) {
+        Path raw = dir.resolve(messageId + ".part");
+        Path content = dir.resolve(messageId + ".dat");
+        try {
+            Files.createDirectories(dir);
+            MeshMessageHeaders headers;
+            try (FileChannel out = FileChannel.open(raw, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                headers = fetchChunk(messageId, 1, out);
+                ChunkRange range = headers.chunkRange();
+                for (int n = 2; n <= range.total(); n++) {
+                    fetchChunk(messageId, n, out);
+                }
+                out.force(true);
+            }
+            String sha256;
+            if (headers.gzipped()) {
+                sha256 = copyHashing(new GZIPInputStream(Files.newInputStream(raw), BUFFER), content);
+                Files.delete(raw);
+            } else {
+                Files.move(raw, content, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                sha256 = hash(content);
+            }
+            Optional<Boolean> matches = headers.checksum().flatMap(MeshChecksum::verifiableSha256).map(sha256::equals);
+            return new DownloadedMessage(headers, content, sha256, Files.size(content), matches);
+        } catch (IOException e) {
+            throw new UncheckedIOException("MESH " + mailbox + ": could not write message " + messageId + " to " + dir, e);
+        }
+    }
+
+    private MeshMessageHeaders fetchChunk(String messageId, int chunk, FileChannel out) throws IOException {
+        long start = out.size();
+        String path = chunk == 1 ? MeshPaths.inboxMessage(mailbox, messageId) : MeshPaths.inboxChunk(mailbox, messageId, chunk);
+        for (int retry = 0; ; retry++) {
+            try {
+                HttpResponse<InputStream> r = http.sendOnce("download " + messageId + " chunk " + chunk,
+                        http.request(path).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+                long expected = r.headers().firstValueAsLong("Content-Length").orElse(-1);
+                long copied;
+                try (InputStream in = r.body(); ReadableByteChannel src = Channels.newChannel(in)) {
+                    copied = copy(src, out, start);
+                }
+                if (expected >= 0 && copied != expected) {
+                    throw new IOException("chunk ended after " + copied + " of " + expected + " bytes");
+                }
+                return MeshMessageHeaders.from(messageId, r.headers());
+            } catch (IOException | MeshException e) {
+                boolean retryable = !(e instanceof MeshException m) || m.retryable();
+                if (!retryable || retry >= http.backoff().maxRetries()) {
+                    throw e instanceof MeshException m ? m : MeshException.noAnswer("download " + messageId + " chunk " + chunk, e);
+                }
+                out.truncate(start);
+                LOG.debug("MESH {}: chunk {} of {} failed ({}), fetching it again", mailbox, chunk, messageId, e.getMessage());
+                Backoff.sleep(http.backoff().delay(retry + 1, e instanceof MeshException m ? m.retryAfter() : Optional.empty()));
+            }
+        }
+    }
+
+    private static long copy(ReadableByteChannel src, FileChannel out, long position) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(BUFFER);
+        long written = 0;
+        while (src.read(buf) >= 0) {
+            buf.flip();
+            while (buf.hasRemaining()) {
+                written += out.write(buf, position + written);
+            }
+            buf.clear();
+        }
+        return written;
+    }
+
+    static String copyHashing(InputStream source, Path target) throws IOException {
+        MessageDigest md = sha256();
+        try (InputStream in = new DigestInputStream(source, md); OutputStream out = Files.newOutputStream(target)) {
+            in.transferTo(out);
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    static String hash(Path file) throws IOException {
+        MessageDigest md = sha256();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package io.holdfast.mesh.internal.transport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.holdfast.api.message.Payload;
+import io.holdfast.mesh.internal.config.GzipPolicy;
+import io.holdfast.mesh.protocol.ChunkRange;
+import io.holdfast.mesh.protocol.MeshChecksum;
+import io.holdfast.mesh.protocol.MeshHeaders;
+import io.holdfast.mesh.protocol.MeshPaths;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends a message through the outbox: {@code sha256:} checksum over the content, gzip by policy,
+ * chunks of the configured size streamed from the payload. The first POST is never repeated
+ * blindly: after an ambiguous failure (no answer, 502, 504) the local id is looked up in
+ * tracking first, and a message MESH already has is continued rather than sent twice.
+ */
+public final class MeshUploader {
+    static final long AUTO_GZIP_MIN_SIZE = 64 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(MeshUploader.class);
+    private final MeshClient client;
+    private final MeshHttp http;
+    private final long chunkSize;
+    private final GzipPolicy gzip;
+    private final Path tempDir;
+
+    public MeshUploader(MeshClient client, long chunkSize, GzipPolicy gzip, Path tempDir) {
+        this.client = client;
+        this.http = client.http();
+        this.chunkSize = chunkSize;
+        this.gzip = gzip;
+        this.tempDir = tempDir;
+    }
+
+    public SendResult send(OutgoingMessage m) {
+        Path compressed = null;
+        try {
+            String checksum = MeshChecksum.sha256Hex(hash(m.content()));
+            boolean zip = shouldGzip(m.content());
+            Payload body = m.content();
+            if (zip) {
+                Files.createDirectories(tempDir);
+                compressed = Files.createTempFile(tempDir, "mesh-out", ".gz");
+                gzipTo(m.content(), compressed);
+                body = Payload.ofFile(compressed);
+            }
+            long size = body.size();
+            int total = ChunkRange.chunksFor(size, chunkSize);
+            FirstPost first = postFirst(m, body, Math.min(size, chunkSize), total, checksum, zip);
+            if (!first.alreadyComplete()) {
+                for (int n = 2; n <= total; n++) {
+                    postChunk(first.messageId(), body, n, total, size, zip);
+                }
+            }
+            return new SendResult(first.messageId(), total, zip, first.foundByLocalId());
+        } catch (IOException e) {
+            throw new UncheckedIOException("MESH " + client.mailbox() + ": could not read the content to send", e);
+        } finally {
+            if (compressed != null) {
+                compressed.toFile().delete();
+            }
+        }
+    }
+
+    private record FirstPost(String messageId, boolean foundByLocalId, boolean alreadyComplete) {
+    }
+
+    private FirstPost postFirst(OutgoingMessage m, Payload body, long length, int total, String checksum, boolean zip) {
+        for (int retry = 0; ; retry++) {
+            try {
+                HttpRequest.Builder b = http.request(MeshPaths.outbox(client.mailbox()))
+                        .header(MeshHeaders.TO, m.to()).header(MeshHeaders.WORKFLOW_ID, m.workflowId())
+                        .header(MeshHeaders.CONTENT_TYPE, MeshHeaders.OCTET_STREAM)
+                        .header(MeshHeaders.CHUNK_RANGE, new ChunkRange(1, total).header())
+                        .header(MeshHeaders.CONTENT_CHECKSUM, checksum);
+                m.subject().ifPresent(v -> b.header(MeshHeaders.SUBJECT, v));
+                m.localId().ifPresent(v -> b.header(MeshHeaders.LOCAL_ID, v));
+                m.fileName().ifPresent(v -> b.header(MeshHeaders.FILE_NAME, v));
+                if (zip) {
+                    b.header(MeshHeaders.CONTENT_ENCODING, MeshHeaders.GZIP).header(MeshHeaders.CONTENT_COMPRESSED, "Y");
+                }
+                HttpResponse<byte[]> r = http.sendOnce("send", b.POST(PayloadRange.publisher(body, 0, length)).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                JsonNode n = MeshHttp.JSON.readTree(r.body());
+                return new FirstPost(n.path("message_id").asText(), false, total == 1);
+            } catch (MeshException e) {
+                Optional<FirstPost> known = e.ambiguous() ? lookUp(m, e) : Optional.empty();
+                if (known.isPresent()) {
+                    return known.get();
+                }
+                if (!e.retryable() || retry >= http.backoff().maxRetries()) {
+                    throw e;
+                }
+                Backoff.sleep(http.backoff().delay(retry + 1, e.retryAfter()));
+            } catch (IOException e) {
+                throw new MeshException(200, "", "send: MESH answered with a body that is not JSON", Optional.empty(), e);
+            }
+        }
+    }
+
+    // The first POST may have been accepted although no answer arrived: ask tracking before posting again.
+    private Optional<FirstPost> lookUp(OutgoingMessage m, MeshException cause) {
+        if (m.localId().isEmpty()) {
+            throw new MeshException(cause.status(), cause.meshCode(), cause.getMessage()
+                    + "; without a local id MESH cannot say whether it was accepted, so it is not posted again",
+                    Optional.empty(), cause);
+        }
+        Optional<MeshTracking> t = client.trackByLocalId(m.localId().get()).filter(x -> !x.failed());
+        t.ifPresent(x -> LOG.info("MESH {}: first POST for local id {} got no answer but MESH has it as {} ({}); not posting again",
+                client.mailbox(), m.localId().get(), x.messageId(), x.status()));
+        return t.map(x -> new FirstPost(x.messageId(), true, !x.uploading()));
+    }
+
+    private void postChunk(String messageId, Payload body, int n, int total, long size, boolean zip) {
+        long offset = (n - 1) * chunkSize;
+        long length = Math.min(chunkSize, size - offset);
+        http.send("send chunk " + n, () -> {
+            HttpRequest.Builder b = http.request(MeshPaths.outboxChunk(client.mailbox(), messageId, n))
+                    .header(MeshHeaders.CONTENT_TYPE, MeshHeaders.OCTET_STREAM)
+                    .header(MeshHeaders.CHUNK_RANGE, new ChunkRange(n, total).header());
+            if (zip) {
+                b.header(MeshHeaders.CONTENT_ENCODING, MeshHeaders.GZIP);
+            }
+            return b.POST(PayloadRange.publisher(body, offset, length)).build();
+        }, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    boolean shouldGzip(Payload content) throws IOException {
+        return switch (gzip) {
+            case ALWAYS -> true;
+            case NEVER -> false;
+            case AUTO -> content.size() >= AUTO_GZIP_MIN_SIZE && sampleRatio(content) < 0.7;
+        };
+    }
+
+    // Compressed size / original size of the first 64 KiB at the fastest level.
+    private static double sampleRatio(Payload content) throws IOException {
+        byte[] sample;
+        try (InputStream in = content.open()) {
+            sample = in.readNBytes((int) AUTO_GZIP_MIN_SIZE);
+        }
+        Deflater d = new Deflater(Deflater.BEST_SPEED);
+        try {
+            d.setInput(sample);
+            d.finish();
+            byte[] out = new byte[sample.length + 64];
+            int len = 0;
+            while (!d.finished()) {
+                len += d.deflate(out, len, out.length - len);
+            }
+            return sample.length == 0 ? 1 : (double) len / sample.length;
+        } finally {
+            d.end();
+        }
+    }
+
+    private static void gzipTo(Payload content, Path target) throws IOException {
+        try (InputStream in = content.open(); OutputStream out = new GZIPOutputStream(Files.newOutputStream(target), 64 * 1024) {
+            {
+                def.setLevel(Deflater.BEST_SPEED);
+            }
+        }) {
+            in.transferTo(out);
+        }
+    }
+
+    private static String hash(Payload content) throws IOException {
+        var md = MeshDownloader.sha256();
+        try (InputStream in = new java.security.DigestInputStream(content.open(), md)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return java.util.HexFormat.of().formatHex(md.digest());
+    }
+}

@@ -1,0 +1,149 @@
+package io.holdfast.simulator.mesh;
+
+import io.holdfast.mesh.protocol.MeshHeaders;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Inbox list (paged), download by chunk, HEAD for metadata, acknowledge. */
+final class InboxEndpoints {
+    static final int DEFAULT_MAX_RESULTS = 500;
+    private static final DateTimeFormatter STATUS_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+    private final MeshMessageStore store;
+
+    InboxEndpoints(MeshMessageStore store) {
+        this.store = store;
+    }
+
+    SimResponse list(SimRequest r, SimulatedMailbox me) {
+        int max;
+        try {
+            max = r.query("max_results").map(Integer::parseInt).orElse(DEFAULT_MAX_RESULTS);
+        } catch (NumberFormatException e) {
+            return SimResponse.error(400, null, "", "", "max_results must be a number");
+        }
+        List<StoredMessage> waiting = store.inbox(me.id());
+        int start = 0;
+        Optional<String> after = r.query("continue_from").map(InboxEndpoints::decodeToken);
+        if (after.isPresent()) {
+            for (int i = 0; i < waiting.size(); i++) {
+                if (waiting.get(i).messageId.equals(after.get())) {
+                    start = i + 1;
+                }
+            }
+        }
+        List<StoredMessage> page = waiting.subList(start, Math.min(waiting.size(), start + Math.max(0, max)));
+        Map<String, String> links = new LinkedHashMap<>();
+        String self = "/messageexchange/" + me.id() + "/inbox?max_results=" + max;
+        links.put("self", self);
+        if (start + page.size() < waiting.size() && !page.isEmpty()) {
+            links.put("next", self + "&continue_from=" + encodeToken(page.get(page.size() - 1).messageId));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("messages", page.stream().map(m -> m.messageId).toList());
+        body.put("links", links);
+        body.put("approx_inbox_count", waiting.size());
+        return SimResponse.json(200, body);
+    }
+
+    SimResponse head(String messageId, SimulatedMailbox me) {
+        Optional<StoredMessage> found = readable(messageId, me);
+        return found.<SimResponse>map(m -> new SimResponse.Empty(200, headers(m, 1)))
+                .orElseGet(() -> refusal(messageId, me));
+    }
+
+    SimResponse download(String messageId, int chunk, SimulatedMailbox me) {
+        Optional<StoredMessage> found = readable(messageId, me);
+        if (found.isEmpty()) {
+            return refusal(messageId, me);
+        }
+        StoredMessage m = found.get();
+        if (!m.messageType.equals(MeshHeaders.TYPE_DATA)) {
+            return new SimResponse.Empty(200, headers(m, 1));
+        }
+        if (chunk < 1 || chunk > m.totalChunks) {
+            return SimResponse.error(404, messageId, "RECEIVE", "20", "Message does not exist");
+        }
+        int status = chunk < m.totalChunks ? 206 : 200;
+        return new SimResponse.FileBody(status, headers(m, chunk), m.chunkFile(chunk), false);
+    }
+
+    SimResponse acknowledge(String messageId, SimulatedMailbox me) {
+        Optional<StoredMessage> found = store.get(messageId);
+        if (found.isEmpty()) {
+            return SimResponse.error(404, messageId, "RECEIVE", "20", "Message does not exist");
+        }
+        if (!found.get().recipient.equalsIgnoreCase(me.id())) {
+            return SimResponse.error(403, messageId, "RECEIVE", "403", "not the recipient of this message");
+        }
+        if (!store.acknowledge(found.get())) {
+            return SimResponse.error(410, messageId, "RECEIVE", "410", "Message in unexpected status");
+        }
+        return new SimResponse.Empty(200, Map.of());
+    }
+
+    private Optional<StoredMessage> readable(String messageId, SimulatedMailbox me) {
+        return store.get(messageId).filter(m -> m.recipient.equalsIgnoreCase(me.id()))
+                .filter(m -> m.status == MessageStatus.ACCEPTED || m.status == MessageStatus.ACKNOWLEDGED);
+    }
+
+    private SimResponse refusal(String messageId, SimulatedMailbox me) {
+        Optional<StoredMessage> m = store.get(messageId);
+        if (m.isEmpty()) {
+            return SimResponse.error(404, messageId, "RECEIVE", "20", "Message does not exist");
+        }
+        if (!m.get().recipient.equalsIgnoreCase(me.id())) {
+            return SimResponse.error(403, messageId, "RECEIVE", "403", "not the recipient of this message");
+        }
+        return SimResponse.error(410, messageId, "RECEIVE", "410", "Message no longer available for download");
+    }
+
+    private static Map<String, String> headers(StoredMessage m, int chunk) {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put(MeshHeaders.MESSAGE_ID, m.messageId);
+        h.put(MeshHeaders.MESSAGE_TYPE, m.messageType);
+        h.put(MeshHeaders.FROM, m.sender);
+        h.put(MeshHeaders.TO, m.recipient);
+        h.put(MeshHeaders.WORKFLOW_ID, m.workflowId);
+        h.put(MeshHeaders.CHUNK_RANGE, chunk + ":" + m.totalChunks);
+        h.put(MeshHeaders.FILE_NAME, m.fileName.orElse(m.messageId + ".dat"));
+        m.subject.ifPresent(v -> h.put(MeshHeaders.SUBJECT, v));
+        m.localId.ifPresent(v -> h.put(MeshHeaders.LOCAL_ID, v));
+        m.checksum.ifPresent(v -> h.put(MeshHeaders.CONTENT_CHECKSUM, v));
+        m.linkedMessageId.ifPresent(v -> h.put(MeshHeaders.LINKED_MSG_ID, v));
+        if (m.messageType.equals(MeshHeaders.TYPE_DATA)) {
+            m.contentEncoding.ifPresent(v -> h.put(MeshHeaders.CONTENT_ENCODING, v));
+            if (m.compressed) {
+                h.put(MeshHeaders.CONTENT_COMPRESSED, "Y");
+            }
+            h.put(MeshHeaders.STATUS_CODE, "00");
+            h.put(MeshHeaders.STATUS_EVENT, "TRANSFER");
+            h.put(MeshHeaders.STATUS_DESCRIPTION, "Transferred to recipient mailbox");
+            h.put(MeshHeaders.STATUS_SUCCESS, "SUCCESS");
+        } else {
+            h.put(MeshHeaders.STATUS_CODE, m.statusCode.orElse(""));
+            h.put(MeshHeaders.STATUS_EVENT, "SEND");
+            h.put(MeshHeaders.STATUS_DESCRIPTION, m.statusDescription.orElse(""));
+            h.put(MeshHeaders.STATUS_SUCCESS, "ERROR");
+        }
+        h.put(MeshHeaders.STATUS_TIMESTAMP, STATUS_TIME.format(m.acceptedAt.orElse(m.createdAt)));
+        return h;
+    }
+
+    static String encodeToken(String messageId) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(messageId.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String decodeToken(String token) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+}

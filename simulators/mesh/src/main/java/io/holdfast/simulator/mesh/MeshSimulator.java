@@ -1,0 +1,198 @@
+package io.holdfast.simulator.mesh;
+
+import io.holdfast.mesh.protocol.MeshAuthVerifier;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.handler.stream.ChunkedWriteHandler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A MESH API v2 server for a set of configured mailboxes, over plain HTTP on a chosen address
+ * (TLS mutual auth is not simulated). Start it with {@link #builder()}; stop it with
+ * {@link #close()}. Runs standalone with {@link #main}.
+ */
+public final class MeshSimulator implements AutoCloseable {
+    private final MeshMessageStore store;
+    private final MeshFaults faults = new MeshFaults();
+    private final EventLoopGroup group;
+    private final Channel channel;
+    private final ScheduledExecutorService expiry;
+
+    private MeshSimulator(Builder b) throws InterruptedException {
+        Map<String, SimulatedMailbox> mailboxes = new LinkedHashMap<>();
+        b.mailboxes.forEach(m -> mailboxes.put(m.id().toUpperCase(), m));
+        MeshAuthVerifier verifier = new MeshAuthVerifier(b.sharedKey.getBytes(StandardCharsets.UTF_8),
+                id -> java.util.Optional.ofNullable(mailboxes.get(id.toUpperCase())).map(SimulatedMailbox::password), b.clock);
+        this.store = new MeshMessageStore(b.dataDir, b.clock);
+        MeshApi api = new MeshApi(Map.copyOf(mailboxes), verifier, store);
+        Path incoming = b.dataDir.resolve("incoming");
+        try {
+            Files.createDirectories(incoming);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.group = new MultiThreadIoEventLoopGroup(b.threads, NioIoHandler.newFactory());
+        ServerBootstrap boot = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new HttpServerCodec(), new HttpServerExpectContinueHandler(),
+                                new ChunkedWriteHandler(), new MeshHttpHandler(api, faults, incoming));
+                    }
+                });
+        try {
+            this.channel = boot.bind(new InetSocketAddress(b.host, b.port)).sync().channel();
+        } catch (RuntimeException | InterruptedException e) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            throw e;
+        }
+        this.expiry = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "mesh-simulator-expiry");
+            t.setDaemon(true);
+            return t;
+        });
+        expiry.scheduleWithFixedDelay(store::expire, 1, 1, TimeUnit.MINUTES);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public int port() {
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    /** {@code http://host:port}: the base URL a MESH client is configured with. */
+    public String baseUrl() {
+        InetSocketAddress a = (InetSocketAddress) channel.localAddress();
+        return "http://" + a.getHostString() + ":" + a.getPort();
+    }
+
+    public MeshFaults faults() {
+        return faults;
+    }
+
+    public MeshMessageStore store() {
+        return store;
+    }
+
+    /** Runs the 5-day expiry and 30-day deletion now (they also run every minute). */
+    public List<String> expire() {
+        return store.expire();
+    }
+
+    @Override
+    public void close() {
+        expiry.shutdownNow();
+        channel.close().syncUninterruptibly();
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    /** Configuration of a simulator instance. */
+    public static final class Builder {
+        private final List<SimulatedMailbox> mailboxes = new ArrayList<>();
+        private String host = "127.0.0.1";
+        private int port;
+        private String sharedKey = "TestKey";
+        private Clock clock = Clock.systemUTC();
+        private Path dataDir;
+        private int threads = 4;
+
+        public Builder mailbox(String id, String password, String... workflows) {
+            mailboxes.add(new SimulatedMailbox(id, password, Set.of(workflows)));
+            return this;
+        }
+
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host);
+            return this;
+        }
+
+        /** 0 (the default) picks a free port. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder sharedKey(String sharedKey) {
+            this.sharedKey = Objects.requireNonNull(sharedKey);
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = Objects.requireNonNull(dataDir);
+            return this;
+        }
+
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        public MeshSimulator start() {
+            try {
+                if (dataDir == null) {
+                    dataDir = Files.createTempDirectory("mesh-simulator");
+                }
+                return new MeshSimulator(this);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while binding", e);
+            }
+        }
+    }
+
+    /**
+     * {@code MeshSimulator [port] [sharedKey] [MAILBOX:password[:WORKFLOW,...]]...}; defaults to port
+     * 8700 (the sandbox port), key {@code TestKey} and mailboxes X26ABC1..X26ABC3 with password
+     * {@code password}.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        Builder b = builder().port(args.length > 0 ? Integer.parseInt(args[0]) : 8700);
+        if (args.length > 1) {
+            b.sharedKey(args[1]);
+        }
+        if (args.length > 2) {
+            for (int i = 2; i < args.length; i++) {
+                String[] p = args[i].split(":");
+                b.mailbox(p[0], p[1], p.length > 2 ? p[2].split(",") : new String[0]);
+            }
+        } else {
+            b.mailbox("X26ABC1", "password").mailbox("X26ABC2", "password").mailbox("X26ABC3", "password");
+        }
+        MeshSimulator sim = b.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(sim::close));
+        System.out.println("MESH simulator listening on " + sim.baseUrl());
+        Thread.currentThread().join();
+    }
+}
