@@ -1,0 +1,70 @@
+package io.holdfast.credentials.testing;
+
+import io.holdfast.api.kernel.DownstreamSystem;
+import io.holdfast.api.kernel.Inventory;
+import io.holdfast.api.message.WireFormat;
+import io.holdfast.api.spi.AuthPattern;
+import io.holdfast.credentials.internal.vault.VaultService;
+import io.holdfast.inventory.internal.InventoryConfig;
+import io.holdfast.inventory.internal.InventoryService;
+import io.holdfast.store.api.Store;
+import io.holdfast.store.internal.JdbcStore;
+import java.lang.annotation.Annotation;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.derby.jdbc.EmbeddedDataSource;
+
+/** Real store (in-memory Derby), inventory and vault, wired as DS would, for component tests. */
+public final class TestKernel {
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
+    public final MutableClock clock = MutableClock.now();
+    public final RecordingHealth health = new RecordingHealth();
+    public final FakeMasterKeys keys = new FakeMasterKeys();
+    public final Store store;
+    public final Inventory inventory;
+    public final VaultService vault;
+
+    public TestKernel() {
+        EmbeddedDataSource ds = new EmbeddedDataSource();
+        ds.setDatabaseName("memory:credentials-test-" + DATABASES.incrementAndGet());
+        ds.setCreateDatabase("create");
+        store = new JdbcStore(ds, "derby:memory");
+        inventory = new InventoryService(store, health, defaultInventoryConfig());
+        vault = new VaultService(store, keys, inventory, health, clock);
+    }
+
+    /** A second vault over the same database, as after a restart. */
+    public VaultService restartedVault() {
+        return new VaultService(store, keys, inventory, health, clock);
+    }
+
+    public DownstreamSystem addSystem(String id, AuthPattern pattern, String endpoint) {
+        return inventory.add(new DownstreamSystem(id, "Test " + id, Optional.empty(), "int", "HTTP", WireFormat.fhirR4(), endpoint,
+                pattern, Optional.empty(), Optional.empty()));
+    }
+
+    private static InventoryConfig defaultInventoryConfig() {
+        return new InventoryConfig() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return InventoryConfig.class;
+            }
+
+            @Override
+            public String[] environments() {
+                return new String[] {"dev", "test", "int", "live"};
+            }
+
+            @Override
+            public String[] extraTransports() {
+                return new String[0];
+            }
+
+            @Override
+            public String[] extraFormats() {
+                return new String[0];
+            }
+        };
+    }
+}
