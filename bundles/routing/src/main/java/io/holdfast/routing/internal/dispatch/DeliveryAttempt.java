@@ -1,0 +1,102 @@
+package io.holdfast.routing.internal.dispatch;
+
+import io.holdfast.api.error.ErrorCode;
+import io.holdfast.api.error.HoldfastException;
+import io.holdfast.api.kernel.DownstreamSystem;
+import io.holdfast.api.kernel.Inventory;
+import io.holdfast.api.message.FieldTrail;
+import io.holdfast.api.message.Payload;
+import io.holdfast.api.spi.AuthMaterial;
+import io.holdfast.api.spi.AuthPattern;
+import io.holdfast.api.spi.AuthProvider;
+import io.holdfast.api.spi.Codec;
+import io.holdfast.api.spi.DeliveryResult;
+import io.holdfast.api.spi.OutboundRequest;
+import io.holdfast.api.spi.OutboundTransport;
+import io.holdfast.routing.internal.outbox.OutboxRow;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One go at one leased outbox row: look the target up, encode for its format, authenticate with
+ * its pattern's provider, and call its transport. Never throws: whatever happens becomes an
+ * {@link AttemptOutcome} for the recorder.
+ */
+final class DeliveryAttempt {
+    static final String REQUEST_ID_HEADER = "X-Request-ID";
+
+    private final Inventory inventory;
+    private final ServiceDirectory services;
+    private final EventResolver events;
+
+    DeliveryAttempt(Inventory inventory, ServiceDirectory services, EventResolver events) {
+        this.inventory = inventory;
+        this.services = services;
+        this.events = events;
+    }
+
+    AttemptOutcome run(OutboxRow row) {
+        try {
+            DownstreamSystem system = inventory.find(row.target()).orElseThrow(() -> AttemptStop.waiting("target '"
+                    + row.target() + "' is not in the inventory; add it with holdfast:system-add"));
+            OutboundTransport transport = services.transport(system.transport()).orElseThrow(() -> AttemptStop.waiting(
+                    "no outbound transport '" + system.transport() + "' is registered (install its connector feature)"));
+            Payload body = body(row, system);
+            AuthMaterial auth = authenticate(system);
+            OutboundRequest request = new OutboundRequest(row.requestId(), row.attempts(), system, body,
+                    Map.of(REQUEST_ID_HEADER, row.requestId()), auth);
+            return new AttemptOutcome.Sent(body, auth.identity(), call(transport, request, row), row.trackingId().isPresent());
+        } catch (AttemptStop stop) {
+            return stop.outcome();
+        } catch (HoldfastException e) {
+            return new AttemptOutcome.Waiting(e.describe());
+        } catch (RuntimeException e) {
+            // A codec or lookup bug: keep the row and say so, rather than lose it.
+            return new AttemptOutcome.Waiting("unexpected " + e.getClass().getSimpleName() + " preparing delivery: " + e.getMessage());
+        }
+    }
+
+    private Payload body(OutboxRow row, DownstreamSystem system) throws AttemptStop {
+        if (row.raw()) {
+            return Payload.of(events.raw(row));
+        }
+        Codec<?> codec = services.codec(system.format().family()).orElseThrow(() -> AttemptStop.waiting("no codec for "
+                + system.format().family() + " (the format of '" + system.id() + "') is registered"));
+        try {
+            return WireBytes.encode(codec, events.event(row), system.format(), new FieldTrail());
+        } catch (HoldfastException e) {
+            if (e.errorCode() == ErrorCode.INVALID_EVENT) {
+                throw AttemptStop.unsendable(e.describe());
+            }
+            throw e;
+        }
+    }
+
+    private AuthMaterial authenticate(DownstreamSystem system) throws AttemptStop {
+        Optional<AuthProvider> provider = services.authProvider(system.authPattern());
+        if (provider.isEmpty()) {
+            if (system.authPattern() == AuthPattern.NONE) {
+                return new AuthMaterial.None();
+            }
+            throw AttemptStop.waiting("no auth provider for " + system.authPattern() + " (needed by '" + system.id() + "')");
+        }
+        try {
+            return provider.get().authenticate(system);
+        } catch (HoldfastException e) {
+            throw AttemptStop.waiting("credentials for '" + system.id() + "': " + e.describe());
+        }
+    }
+
+    private static DeliveryResult call(OutboundTransport transport, OutboundRequest request, OutboxRow row) {
+        try {
+            DeliveryResult r = row.trackingId().isPresent() ? transport.track(request, row.trackingId().get())
+                    : transport.deliver(request);
+            return r != null ? r : new DeliveryResult.Transient("transport " + transport.transport() + " returned no result",
+                    Optional.empty());
+        } catch (RuntimeException e) {
+            // Transports should not throw; if one does, the outcome is unknown, so retry (the request id makes that safe).
+            return new DeliveryResult.Transient("transport " + transport.transport() + " threw " + e.getClass().getSimpleName()
+                    + ": " + e.getMessage(), Optional.empty());
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package io.holdfast.routing.internal.dispatch;
+
+import io.holdfast.api.error.HoldfastException;
+import io.holdfast.api.kernel.Health;
+import io.holdfast.api.kernel.HealthState;
+import io.holdfast.routing.internal.outbox.OutboxRow;
+import io.holdfast.routing.internal.outbox.OutboxStore;
+import io.holdfast.routing.internal.outbox.TargetMonitor;
+import io.holdfast.routing.internal.route.RetryPolicy;
+import io.holdfast.routing.internal.route.RouteRegistry;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Claims due outbox rows under a lease and hands each to a worker that attempts delivery and
+ * records the outcome. A poller thread claims; workers deliver; recording is asynchronous (the
+ * journal writer commits outcomes in groups), and a row stays leased until its outcome is durable.
+ */
+public final class Dispatcher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    static final String HEALTH = "dispatcher";
+
+    /** Validated settings. */
+    public record Settings(int threads, long pollIntervalMs, long leaseMs, int batchSize, long waitRetryMs, String nodeId) {
+    }
+
+    private final OutboxStore store;
+    private final DeliveryAttempt attempts;
+    private final OutcomeRecorder recorder;
+    private final TargetMonitor monitor;
+    private final RouteRegistry routes;
+    private final Health health;
+    private final Settings settings;
+    private final String owner;
+    private final Semaphore inFlight;
+    private final ExecutorService workers;
+    private final Thread poller;
+    private volatile boolean running = true;
+    private volatile boolean halted;
+
+    Dispatcher(OutboxStore store, DeliveryAttempt attempts, OutcomeRecorder recorder, TargetMonitor monitor,
+               RouteRegistry routes, Health health, Settings settings) {
+        this.store = store;
+        this.attempts = attempts;
+        this.recorder = recorder;
+        this.monitor = monitor;
+        this.routes = routes;
+        this.health = health;
+        this.settings = settings;
+        this.owner = settings.nodeId() + ":" + UUID.randomUUID();
+        this.inFlight = new Semaphore(settings.batchSize());
+        int released = store.releaseLeasesOf(settings.nodeId() + ":");
+        if (released > 0) {
+            LOG.info("Dispatcher retrying {} outbox rows this node had claimed before it stopped", released);
+        }
+        this.workers = Executors.newFixedThreadPool(settings.threads(), r -> {
+            Thread t = new Thread(r, "holdfast-dispatcher-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        this.poller = new Thread(this::poll, "holdfast-dispatcher");
+        this.poller.setDaemon(true);
+        this.poller.start();
+        health.report(HEALTH, HealthState.UP, settings.threads() + " threads, node " + settings.nodeId());
+    }
+
+    private void poll() {
+        long lastHousekeeping = 0;
+        boolean storeDown = false;
+        while (running) {
+            long seen = store.signal().generation();
+            try {
+                long now = System.currentTimeMillis();
+                if (now - lastHousekeeping >= 1000) {
+                    lastHousekeeping = now;
+                    store.expireLeases(now);
+                    monitor.refreshIfStale();
+                }
+                int wanted = Math.min(settings.batchSize(), inFlight.availablePermits());
+                List<OutboxRow> rows = wanted > 0 ? store.claim(owner, settings.leaseMs(), wanted, now) : List.of();
+                for (OutboxRow row : rows) {
+                    inFlight.acquireUninterruptibly();
+                    workers.execute(() -> handle(row));
+                }
+                if (storeDown) {
+                    storeDown = false;
+                    health.report(HEALTH, HealthState.UP, settings.threads() + " threads, node " + settings.nodeId());
+                }
+                if (rows.size() < wanted || wanted == 0) {
+                    store.signal().awaitAfter(seen, settings.pollIntervalMs());
+                }
+            } catch (HoldfastException e) {
+                if (!storeDown) {
+                    storeDown = true;
+                    health.report(HEALTH, HealthState.DEGRADED, e.describe());
+                }
+                sleep(settings.pollIntervalMs());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("Dispatcher poll failed; retrying", e);
+                sleep(settings.pollIntervalMs());
+            }
+        }
+    }
+
+    private void handle(OutboxRow row) {
+        boolean handedOver = false;
+        try {
+            AttemptOutcome outcome = attempts.run(row);
+            if (halted) {
+                return;
+            }
+            RetryPolicy policy = routes.retry(row.routeId(), RetryPolicy.DEFAULT);
+            recorder.record(row, outcome, policy).whenComplete((ok, error) -> {
+                if (error != null) {
+                    // The row stays leased and is retried when the lease ends; nothing is lost.
+                    LOG.warn("Outcome of outbox row {} not recorded: {}", row.id(), error.toString());
+                }
+                release();
+            });
+            handedOver = true;
+        } catch (RuntimeException e) {
+            LOG.warn("Outbox row {} not recorded, retried after its lease: {}", row.id(), e.toString());
+        } finally {
+            if (!handedOver) {
+                release();
+            }
+        }
+    }
+
+    private void release() {
+        inFlight.release();
+        if (inFlight.availablePermits() == settings.batchSize() / 2 + 1) {
+            store.signal().fire();
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The lease owner name of this run. */
+    public String owner() {
+        return owner;
+    }
+
+    /** Stops claiming, lets attempts in progress finish and record (up to 30 s). */
+    @Override
+    public void close() {
+        running = false;
+        store.signal().fire();
+        join();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("Dispatcher stopped with deliveries in progress; their rows are retried after restart");
+            }
+            inFlight.tryAcquire(settings.batchSize(), 10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        health.remove(HEALTH);
+    }
+
+    /** Stops at once without recording anything more, as a crash would (tests). */
+    void halt() {
+        halted = true;
+        running = false;
+        store.signal().fire();
+        join();
+        workers.shutdownNow();
+    }
+
+    private void join() {
+        try {
+            poller.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

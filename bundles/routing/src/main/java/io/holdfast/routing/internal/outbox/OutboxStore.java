@@ -1,0 +1,274 @@
+package io.holdfast.routing.internal.outbox;
+
+import io.holdfast.api.error.ErrorCode;
+import io.holdfast.api.error.HoldfastException;
+import io.holdfast.store.api.Dialect;
+import io.holdfast.store.api.Store;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The outbox tables: claiming due rows under a lease, and the reads behind back-pressure and the
+ * shell. Writes that must commit with journal stages go through {@link OutboxUpdates} instead.
+ *
+ * <p>Claiming is two steps in one short transaction: select due candidates (on PostgreSQL with
+ * {@code FOR UPDATE SKIP LOCKED}, so nodes never wait for each other), then lease each with an
+ * {@code UPDATE ... WHERE state = 'PENDING'} whose update count proves this claimer won it (what
+ * makes it safe on Derby, which has no SKIP LOCKED).
+ */
+@Component(service = OutboxStore.class)
+public class OutboxStore {
+    static final String COLUMNS = "id, journal_id, kind, route_id, target, key_digest, content_digest, ordering_key, "
+            + "request_id, state, attempts, created_at, next_attempt_at, lease_owner, tracking_id, last_error";
+
+    private final DataSource dataSource;
+    private final Dialect dialect;
+    private final OutboxSignal signal = new OutboxSignal();
+
+    @Activate
+    public OutboxStore(@Reference Store store) {
+        store.migrate(RoutingSchema.MODULE, RoutingSchema.MIGRATIONS);
+        this.dataSource = store.dataSource();
+        this.dialect = store.dialect();
+    }
+
+    /** Wakes dispatchers when Intake has written rows. */
+    public OutboxSignal signal() {
+        return signal;
+    }
+
+    /**
+     * Leases up to {@code limit} due rows. For ordered rows only the oldest open row of each
+     * (target, ordering key) is due: a later event for the same patient waits while an earlier one
+     * is pending, retrying or being delivered.
+     */
+    public List<OutboxRow> claim(String owner, long leaseMs, int limit, long now) {
+        String select = "SELECT " + COLUMNS + " FROM routing_outbox o WHERE o.state = 'PENDING' AND o.next_attempt_at <= ? "
+                + "AND (o.ordering_key IS NULL OR NOT EXISTS (SELECT 1 FROM routing_outbox p WHERE p.target = o.target "
+                + "AND p.ordering_key = o.ordering_key AND p.id < o.id AND p.state IN ('PENDING', 'LEASED'))) "
+                + "ORDER BY o.next_attempt_at, o.id FETCH FIRST " + limit + " ROWS ONLY"
+                + (dialect == Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "");
+        return inTransaction(c -> {
+            List<OutboxRow> candidates = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(select)) {
+                ps.setLong(1, now);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        candidates.add(row(rs));
+                    }
+                }
+            }
+            List<OutboxRow> won = new ArrayList<>(candidates.size());
+            try (PreparedStatement ps = c.prepareStatement("UPDATE routing_outbox SET state = 'LEASED', lease_owner = ?, "
+                    + "lease_until = ?, attempts = attempts + CASE WHEN tracking_id IS NULL THEN 1 ELSE 0 END "
+                    + "WHERE id = ? AND state = 'PENDING'")) {
+                for (OutboxRow r : candidates) {
+                    ps.setString(1, owner);
+                    ps.setLong(2, now + leaseMs);
+                    ps.setLong(3, r.id());
+                    if (ps.executeUpdate() == 1) {
+                        int attempts = r.trackingId().isEmpty() ? r.attempts() + 1 : r.attempts();
+                        won.add(new OutboxRow(r.id(), r.journalId(), r.kind(), r.routeId(), r.target(), r.keyDigest(),
+                                r.contentDigest(), r.orderingKey(), r.requestId(), OutboxState.LEASED, attempts, r.createdAt(),
+                                r.nextAttemptAt(), Optional.of(owner), r.trackingId(), r.lastError()));
+                    }
+                }
+            }
+            return won;
+        });
+    }
+
+    /** Returns rows whose lease ran out (their dispatcher died or hung) to PENDING; the attempt stays counted. */
+    public int expireLeases(long now) {
+        return update("UPDATE routing_outbox SET state = 'PENDING', lease_owner = NULL, lease_until = NULL "
+                + "WHERE state = 'LEASED' AND lease_until < ?", now);
+    }
+
+    /** Releases leases a previous run of this node left behind, so they are retried at once after a restart. */
+    public int releaseLeasesOf(String ownerPrefix) {
+        return update("UPDATE routing_outbox SET state = 'PENDING', lease_owner = NULL, lease_until = NULL "
+                + "WHERE state = 'LEASED' AND lease_owner LIKE ?", ownerPrefix.replace("%", "") + "%");
+    }
+
+    /**
+     * Puts a leased row back without counting the attempt: nothing was sent (no codec, transport,
+     * credentials or inventory entry yet).
+     */
+    public void waitFor(OutboxRow row, long nextAttemptAt, String reason) {
+        update("UPDATE routing_outbox SET state = 'PENDING', lease_owner = NULL, lease_until = NULL, next_attempt_at = ?, "
+                + "attempts = attempts - CASE WHEN tracking_id IS NULL AND attempts > 0 THEN 1 ELSE 0 END, last_error = ? "
+                + "WHERE id = ? AND lease_owner = ?", nextAttemptAt, truncate(reason), row.id(), row.leaseOwner().orElse(""));
+    }
+
+    /** Rows open (PENDING or LEASED) per target. */
+    public Map<String, Long> openDepths() {
+        return query("SELECT target, COUNT(*) FROM routing_outbox WHERE state IN ('PENDING', 'LEASED') GROUP BY target", rs -> {
+            Map<String, Long> out = new TreeMap<>();
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getLong(2));
+            }
+            return out;
+        });
+    }
+
+    /** Depth per target and state, with the oldest row's creation time. */
+    public record Depth(String target, String state, long rows, Instant oldest) {
+    }
+
+    public List<Depth> depths() {
+        return query("SELECT target, state, COUNT(*), MIN(created_at) FROM routing_outbox GROUP BY target, state "
+                + "ORDER BY target, state", rs -> {
+            List<Depth> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(new Depth(rs.getString(1), rs.getString(2), rs.getLong(3), Instant.ofEpochMilli(rs.getLong(4))));
+            }
+            return out;
+        });
+    }
+
+    public Optional<OutboxRow> find(long id) {
+        return query("SELECT " + COLUMNS + " FROM routing_outbox WHERE id = ?", rs -> rs.next() ? Optional.of(row(rs))
+                : Optional.<OutboxRow>empty(), id);
+    }
+
+    /** Rows by optional target and state, oldest first. */
+    public List<OutboxRow> list(Optional<String> target, Optional<OutboxState> state, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM routing_outbox WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        target.ifPresent(t -> {
+            sql.append(" AND target = ?");
+            params.add(t);
+        });
+        state.ifPresent(s -> {
+            sql.append(" AND state = ?");
+            params.add(s.name());
+        });
+        sql.append(" ORDER BY id FETCH FIRST ").append(Math.max(1, limit)).append(" ROWS ONLY");
+        return query(sql.toString(), OutboxStore::rows, params.toArray());
+    }
+
+    /** Rows of one journaled message. */
+    public List<OutboxRow> byJournalId(long journalId) {
+        return query("SELECT " + COLUMNS + " FROM routing_outbox WHERE journal_id = ? ORDER BY id", OutboxStore::rows, journalId);
+    }
+
+    /** An unresolved or resolved dead letter. */
+    public record DeadLetter(long id, long outboxId, long journalId, String routeId, String target, int attempts,
+                             String reason, Instant deadAt, Optional<String> resolvedBy, Optional<String> resolution) {
+    }
+
+    public List<DeadLetter> deadLetters(Optional<String> target, boolean includeResolved, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT id, outbox_id, journal_id, route_id, target, attempts, reason, dead_at, "
+                + "resolved_by, resolution FROM routing_dead_letter WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (!includeResolved) {
+            sql.append(" AND resolved_at IS NULL");
+        }
+        target.ifPresent(t -> {
+            sql.append(" AND target = ?");
+            params.add(t);
+        });
+        sql.append(" ORDER BY id FETCH FIRST ").append(Math.max(1, limit)).append(" ROWS ONLY");
+        return query(sql.toString(), rs -> {
+            List<DeadLetter> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(new DeadLetter(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                        rs.getInt(6), rs.getString(7), Instant.ofEpochMilli(rs.getLong(8)), Optional.ofNullable(rs.getString(9)),
+                        Optional.ofNullable(rs.getString(10))));
+            }
+            return out;
+        }, params.toArray());
+    }
+
+    static String truncate(String s) {
+        return s == null || s.length() <= 1000 ? s : s.substring(0, 999) + "…";
+    }
+
+    private static List<OutboxRow> rows(ResultSet rs) throws SQLException {
+        List<OutboxRow> out = new ArrayList<>();
+        while (rs.next()) {
+            out.add(row(rs));
+        }
+        return out;
+    }
+
+    static OutboxRow row(ResultSet rs) throws SQLException {
+        return new OutboxRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                rs.getString(7), Optional.ofNullable(rs.getString(8)), rs.getString(9), OutboxState.valueOf(rs.getString(10)),
+                rs.getInt(11), Instant.ofEpochMilli(rs.getLong(12)), Instant.ofEpochMilli(rs.getLong(13)),
+                Optional.ofNullable(rs.getString(14)), Optional.ofNullable(rs.getString(15)), Optional.ofNullable(rs.getString(16)));
+    }
+
+    // ---- JDBC plumbing
+
+    @FunctionalInterface
+    interface SqlFunction<T, R> {
+        R apply(T t) throws SQLException;
+    }
+
+    private <R> R query(String sql, SqlFunction<ResultSet, R> reader, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                return reader.apply(rs);
+            }
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private int update(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private <R> R inTransaction(SqlFunction<Connection, R> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            try {
+                R result = work.apply(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Object[] params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            if (params[i] instanceof Long l) {
+                ps.setLong(i + 1, l);
+            } else if (params[i] instanceof Integer n) {
+                ps.setInt(i + 1, n);
+            } else {
+                ps.setString(i + 1, (String) params[i]);
+            }
+        }
+    }
+
+    private static HoldfastException unavailable(SQLException e) {
+        return new HoldfastException(ErrorCode.STORE_UNAVAILABLE, "Outbox query failed: " + e.getMessage()
+                + " (SQLState " + e.getSQLState() + "); nothing was changed", e);
+    }
+}
