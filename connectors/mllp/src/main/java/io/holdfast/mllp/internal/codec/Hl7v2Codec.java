@@ -1,0 +1,127 @@
+package io.holdfast.mllp.internal.codec;
+
+import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.HapiContext;
+import ca.uhn.hl7v2.model.Message;
+import ca.uhn.hl7v2.parser.PipeParser;
+import io.holdfast.api.error.HoldfastException;
+import io.holdfast.api.event.ClinicalEvent;
+import io.holdfast.api.message.DecodeResult;
+import io.holdfast.api.message.Envelope;
+import io.holdfast.api.message.FieldTrail;
+import io.holdfast.api.message.WireFormat;
+import io.holdfast.api.spi.Codec;
+import io.holdfast.hl7v2.UkHapiContexts;
+import io.holdfast.mllp.protocol.Hl7Charsets;
+import io.holdfast.mllp.protocol.MshHeader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * HL7 v2 (2.3–2.5, HL7 UK ITK conventions) to and from the canonical model. Raw bytes in: the
+ * charset comes from MSH-18, else the listener's default (envelope attribute
+ * {@value #ATTR_DEFAULT_CHARSET}); HAPI parses into v2.5 structures without US validation rules.
+ * Never throws for bad input: it answers {@link DecodeResult.Rejected} with a stable code.
+ */
+public final class Hl7v2Codec implements Codec<byte[]> {
+    /** Envelope attribute with the charset to use when MSH-18 is empty (Java charset name). */
+    public static final String ATTR_DEFAULT_CHARSET = "hl7.defaultCharset";
+    public static final String NO_MSH = "NO_MSH";
+    public static final String UNPARSABLE = "UNPARSABLE";
+    public static final String UNSUPPORTED_CHARSET = "UNSUPPORTED_CHARSET";
+
+    private final HapiContext context = UkHapiContexts.canonical();
+    private final PipeParser parser = context.getPipeParser();
+    private final ZoneId zone;
+    private final Hl7v2Encoder encoder;
+
+    public Hl7v2Codec(ZoneId zone) {
+        this.zone = zone;
+        this.encoder = new Hl7v2Encoder(zone);
+    }
+
+    public Hl7v2Codec() {
+        this(ZoneId.of("Europe/London"));
+    }
+
+    @Override
+    public WireFormat format() {
+        return WireFormat.hl7v2("2.3-2.5");
+    }
+
+    @Override
+    public DecodeResult decode(byte[] wire, Envelope envelope, FieldTrail trail) {
+        Optional<MshHeader> msh = MshHeader.read(wire);
+        if (msh.isEmpty()) {
+            return DecodeResult.rejected(NO_MSH, "the message does not start with a readable MSH segment");
+        }
+        Optional<Charset> charset = Hl7Charsets.forMessage(msh, defaultCharset(envelope));
+        if (charset.isEmpty()) {
+            return DecodeResult.rejected(UNSUPPORTED_CHARSET, "MSH-18 names a character set Holdfast does not support");
+        }
+        Message message;
+        try {
+            message = parser.parse(segmentsEndingInCr(new String(wire, charset.get())));
+        } catch (HL7Exception e) {
+            return DecodeResult.rejected(UNPARSABLE, describe(e));
+        } catch (RuntimeException e) {
+            return DecodeResult.rejected(UNPARSABLE, "HAPI could not parse the message: " + e.getClass().getSimpleName());
+        }
+        try {
+            return map(ParsedMessage.of(message, zone), trail);
+        } catch (MappingException e) {
+            return DecodeResult.rejected(e.code(), e.getMessage());
+        } catch (HoldfastException e) {
+            return DecodeResult.rejected(e.errorCode().name(), e.getMessage());
+        } catch (HL7Exception e) {
+            return DecodeResult.rejected(UNPARSABLE, describe(e));
+        }
+    }
+
+    private static DecodeResult map(ParsedMessage m, FieldTrail trail) {
+        SegmentView msh = m.msh();
+        String code = msh.get(9, 1);
+        String trigger = msh.get(9, 2);
+        if ("ADT".equals(code) && AdtMapper.handles(trigger)) {
+            return new DecodeResult.Decoded(List.of(AdtMapper.map(m, trigger, trail)));
+        }
+        if ("ORU".equals(code) && "R01".equals(trigger)) {
+            return new DecodeResult.Decoded(ResultMapper.map(m, trail));
+        }
+        return new DecodeResult.Unmapped(m.messageType());
+    }
+
+    @Override
+    public byte[] encode(ClinicalEvent event, WireFormat target, FieldTrail trail) {
+        return encoder.encode(event, target, trail);
+    }
+
+    private static Charset defaultCharset(Envelope envelope) {
+        String name = envelope.attributes().get(ATTR_DEFAULT_CHARSET);
+        if (name == null) {
+            return StandardCharsets.ISO_8859_1;
+        }
+        try {
+            return Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            return StandardCharsets.ISO_8859_1;
+        }
+    }
+
+    /** Some senders end segments with LF or CR LF; HL7 wants CR. */
+    static String segmentsEndingInCr(String text) {
+        if (text.indexOf('\n') < 0) {
+            return text;
+        }
+        return text.replace("\r\n", "\r").replace('\n', '\r');
+    }
+
+    /** HAPI's own messages may quote message content, so only the error code and location are kept. */
+    private static String describe(HL7Exception e) {
+        String location = e.getLocation() == null ? "" : " at " + e.getLocation().toString();
+        return "HAPI could not parse the message: " + e.getError() + location;
+    }
+}
