@@ -1,0 +1,177 @@
+package io.holdfast.mesh.internal.transport;
+
+import io.holdfast.api.error.IntakeRefusedException;
+import io.holdfast.api.event.FileTransfer;
+import io.holdfast.api.kernel.Intake;
+import io.holdfast.api.kernel.IntakeReceipt;
+import io.holdfast.api.kernel.Transports;
+import io.holdfast.api.message.DecodeResult;
+import io.holdfast.api.message.Envelope;
+import io.holdfast.api.message.FieldTrail;
+import io.holdfast.api.message.Payload;
+import io.holdfast.api.message.WireFormat;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls one mailbox: lists the inbox (all pages), streams each message to disk, verifies its
+ * {@code sha256:} checksum, hands it to {@link Intake} as a {@link FileTransfer} and acknowledges
+ * it only after Intake's commit. A download completed before a restart is re-fed from disk, and
+ * Intake's idempotency (transport message id + content digest) recognises it as a duplicate, so it
+ * is never routed twice. Not thread-safe: one poller thread per mailbox.
+ */
+public final class MeshMailboxPoller {
+    private static final Logger LOG = LoggerFactory.getLogger(MeshMailboxPoller.class);
+    private final MeshClient client;
+    private final MeshDownloader downloader;
+    private final DownloadState state;
+    private final Intake intake;
+    private final Set<String> acceptedWorkflows;
+    private final WireFormat wireFormat;
+    private final int pageSize;
+    private final Duration intakeTimeout;
+    private final Clock clock;
+
+    public MeshMailboxPoller(MeshClient client, DownloadState state, Intake intake, Set<String> acceptedWorkflows,
+                             WireFormat wireFormat, int pageSize, Duration intakeTimeout, Clock clock) {
+        this.client = client;
+        this.downloader = new MeshDownloader(client.http());
+        this.state = state;
+        this.intake = intake;
+        this.acceptedWorkflows = Set.copyOf(acceptedWorkflows);
+        this.wireFormat = wireFormat;
+        this.pageSize = pageSize;
+        this.intakeTimeout = intakeTimeout;
+        this.clock = clock;
+    }
+
+    public DownloadState state() {
+        return state;
+    }
+
+    public PollResult pollOnce() {
+        List<String> ids = client.inboxAll(pageSize);
+        int delivered = 0, duplicates = 0, reports = 0, skipped = 0, failed = 0;
+        for (String id : ids) {
+            Outcome o;
+            try {
+                o = collect(id);
+            } catch (IntakeRefusedException e) {
+                LOG.warn("MESH {}: Intake refused message {} ({}); it stays in the inbox and is retried on the next poll",
+                        client.mailbox(), id, e.reason());
+                failed++;
+                break;
+            } catch (MeshException | UncheckedIOException e) {
+                LOG.warn("MESH {}: message {} not collected this poll: {}", client.mailbox(), id, e.getMessage());
+                failed++;
+                continue;
+            }
+            switch (o) {
+                case DELIVERED -> delivered++;
+                case DUPLICATE -> duplicates++;
+                case REPORT -> reports++;
+                case SKIPPED -> skipped++;
+            }
+        }
+        return new PollResult(ids.size(), delivered, duplicates, reports, skipped, failed);
+    }
+
+    private enum Outcome { DELIVERED, DUPLICATE, REPORT, SKIPPED }
+
+    private Outcome collect(String id) {
+        try {
+            if (state.rejected(id)) {
+                return Outcome.SKIPPED;
+            }
+            Optional<DownloadedMessage> resumed = state.completed(id);
+            if (resumed.isPresent()) {
+                LOG.info("MESH {}: message {} was downloaded before a restart but not acknowledged; re-feeding it (Intake dedupes)",
+                        client.mailbox(), id);
+            }
+            if (resumed.isEmpty() && !acceptedWorkflows.isEmpty()) {
+                MeshMessageHeaders h = client.head(id);
+                if (!h.report() && !acceptedWorkflows.contains(h.workflowId())) {
+                    LOG.warn("MESH {}: message {} has workflow {} which this mailbox does not accept; left in the inbox",
+                            client.mailbox(), id, h.workflowId());
+                    return Outcome.SKIPPED;
+                }
+            }
+            DownloadedMessage m = resumed.isPresent() ? resumed.get() : download(id);
+            if (m.checksumFailed()) {
+                return refuse(m);
+            }
+            IntakeReceipt receipt = feed(m, DecodeResult.decoded(event(m)));
+            client.acknowledge(id);
+            state.clear(id);
+            if (m.headers().report()) {
+                LOG.warn("MESH {}: error report {} for sent message {}: code {} {}", client.mailbox(), id,
+                        m.headers().linkedMessageId().orElse("?"), m.headers().statusCode().orElse("?"),
+                        m.headers().statusDescription().orElse(""));
+                return Outcome.REPORT;
+            }
+            return receipt.allDuplicates() ? Outcome.DUPLICATE : Outcome.DELIVERED;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private DownloadedMessage download(String id) throws IOException {
+        DownloadedMessage m = downloader.download(id, state.dir());
+        if (m.checksumFailed()) {
+            LOG.warn("MESH {}: message {} does not match its sha256 checksum; downloading it once more", client.mailbox(), id);
+            m = downloader.download(id, state.dir());
+        }
+        state.complete(m);
+        return m;
+    }
+
+    // Journaled as REJECTED (kept, never dropped) and left unacknowledged: MESH reports it to the sender on expiry.
+    private Outcome refuse(DownloadedMessage m) throws IOException {
+        String id = m.headers().messageId();
+        feed(m, DecodeResult.rejected("MESH_CHECKSUM_MISMATCH",
+                "content SHA-256 " + m.sha256() + " does not match mex-Content-Checksum; not acknowledged"));
+        state.reject(id, "checksum mismatch");
+        Files.deleteIfExists(m.content());
+        LOG.error("MESH {}: message {} failed its checksum twice; journaled as rejected and not acknowledged", client.mailbox(), id);
+        return Outcome.SKIPPED;
+    }
+
+    private FileTransfer event(DownloadedMessage m) {
+        return new FileTransfer(Transports.MESH, m.headers().messageId(), m.headers().fileName(), m.sha256(), m.size(),
+                m.headers().attributes(), Optional.empty());
+    }
+
+    private IntakeReceipt feed(DownloadedMessage m, DecodeResult decoded) {
+        MeshMessageHeaders h = m.headers();
+        Envelope env = new Envelope(h.messageId(), h.localId(), h.from().isEmpty() ? client.mailbox() : h.from(),
+                "mesh:" + client.mailbox(), clock.instant(), wireFormat,
+                Map.of("mesh.workflowId", h.workflowId(), "mesh.messageType", h.messageType(),
+                        "mesh.chunks", String.valueOf(h.chunkRange().total())));
+        try {
+            return intake.accept(env, Payload.ofFile(m.content()), decoded, FieldTrail.empty()).toCompletableFuture()
+                    .get(intakeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IntakeRefusedException r) {
+                throw r;
+            }
+            throw new IntakeRefusedException(IntakeRefusedException.Reason.STORE_UNAVAILABLE, "Intake failed: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IntakeRefusedException(IntakeRefusedException.Reason.BACK_PRESSURE, "Intake did not commit within " + intakeTimeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IntakeRefusedException(IntakeRefusedException.Reason.SHUTTING_DOWN, "interrupted", e);
+        }
+    }
+}
