@@ -1,0 +1,100 @@
+package io.holdfast.mesh.internal.transport;
+
+import io.holdfast.api.error.HoldfastException;
+import io.holdfast.api.kernel.Transports;
+import io.holdfast.api.spi.DeliveryResult;
+import io.holdfast.api.spi.OutboundRequest;
+import io.holdfast.api.spi.OutboundTransport;
+import io.holdfast.mesh.protocol.MeshHeaders;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/**
+ * MESH as an {@link OutboundTransport}: sends through the configured mailbox named by the
+ * target's endpoint, with {@code mex-LocalID} = the request id. A repeated attempt looks the local
+ * id up in tracking before sending, so a message MESH already holds is never sent twice.
+ */
+@Component(service = OutboundTransport.class, property = "holdfast.transport=" + Transports.MESH)
+public class MeshOutboundTransport implements OutboundTransport {
+    /** MESH error codes and statuses that no retry will fix. */
+    static final Set<String> PERMANENT_CODES = Set.of("02", "06", "07", "08", "11", "12", "17", "InvalidHeaderChunks",
+            "UnsupportedContentEncoding");
+    static final Set<Integer> PERMANENT_STATUSES = Set.of(400, 404, 406, 417, 422);
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    final List<MeshMailbox> mailboxes = new CopyOnWriteArrayList<>();
+
+    @Override
+    public String transport() {
+        return Transports.MESH;
+    }
+
+    @Override
+    public DeliveryResult deliver(OutboundRequest request) {
+        MeshAddress address;
+        MeshMailbox from;
+        try {
+            address = MeshAddress.parse(request.target().endpoint(), request.headers());
+            from = MeshAddress.pick(mailboxes, address.from());
+        } catch (IllegalArgumentException e) {
+            return new DeliveryResult.Permanent(e.getMessage(), Optional.empty());
+        }
+        String localId = request.requestId();
+        try {
+            if (request.attempt() > 1) {
+                Optional<MeshTracking> known = from.client().trackByLocalId(localId).filter(t -> !t.failed());
+                if (known.isPresent()) {
+                    return new DeliveryResult.Accepted(known.get().messageId(),
+                            "already in MESH as " + known.get().messageId() + " (" + known.get().status() + "); not sent again");
+                }
+            }
+            SendResult r = from.uploader().send(new OutgoingMessage(address.to(), address.workflowId(),
+                    Optional.ofNullable(request.headers().get(MeshHeaders.SUBJECT)), Optional.of(localId),
+                    Optional.ofNullable(request.headers().get(MeshHeaders.FILE_NAME)), request.body()));
+            return new DeliveryResult.Accepted(r.messageId(), "accepted by MESH from " + from.settings().mailboxId() + " in "
+                    + r.chunks() + " chunk(s)" + (r.gzipped() ? ", gzipped" : "") + (r.foundByLocalId() ? ", found by local id" : ""));
+        } catch (MeshException e) {
+            return classify(e);
+        } catch (UncheckedIOException e) {
+            return new DeliveryResult.Transient("could not read the payload: " + e.getMessage(), Optional.empty());
+        }
+    }
+
+    @Override
+    public DeliveryResult track(OutboundRequest request, String trackingId) {
+        MeshMailbox from;
+        try {
+            from = MeshAddress.pick(mailboxes, MeshAddress.parse(request.target().endpoint(), request.headers()).from());
+        } catch (IllegalArgumentException e) {
+            return new DeliveryResult.Permanent(e.getMessage(), Optional.empty());
+        }
+        try {
+            MeshTracking t = from.client().track(trackingId);
+            if (t.acknowledged()) {
+                return new DeliveryResult.Acknowledged("MESH " + trackingId + " acknowledged by " + t.recipient().orElse("recipient"),
+                        Optional.empty());
+            }
+            if (t.failed()) {
+                return new DeliveryResult.Permanent("MESH " + trackingId + " " + t.status() + t.statusCode().map(c -> " code " + c).orElse("")
+                        + t.statusDescription().map(d -> ": " + d).orElse(""), Optional.empty());
+            }
+            return new DeliveryResult.Accepted(trackingId, "MESH " + trackingId + " " + t.status());
+        } catch (HoldfastException e) {
+            return new DeliveryResult.Transient("tracking failed: " + e.describe(), Optional.empty());
+        }
+    }
+
+    static DeliveryResult classify(MeshException e) {
+        if (PERMANENT_CODES.contains(e.meshCode()) || PERMANENT_STATUSES.contains(e.status())) {
+            return new DeliveryResult.Permanent(e.describe(), Optional.empty());
+        }
+        return new DeliveryResult.Transient(e.describe(), e.retryAfter());
+    }
+}
