@@ -1,0 +1,96 @@
+package io.holdfast.mllp.internal.config;
+
+import io.holdfast.api.error.InvalidConfigurationException;
+import io.holdfast.api.kernel.Health;
+import io.holdfast.api.kernel.HealthState;
+import io.holdfast.api.kernel.Intake;
+import io.holdfast.mllp.internal.transport.ListenerStats;
+import io.holdfast.mllp.internal.transport.ListenerView;
+import io.holdfast.mllp.internal.transport.MllpListener;
+import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One MLLP listener per factory configuration {@code io.holdfast.mllp.listener~<name>}. Immediate,
+ * because a delayed component would be deactivated (and its port closed) when its last service
+ * user goes away. Invalid config or a failed bind fails activation with a Health entry
+ * {@code mllp:<name>}; nothing stays half-started.
+ */
+@Component(configurationPid = ListenerSettings.FACTORY_PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
+        service = ListenerView.class)
+@Designate(ocd = MllpListenerConfig.class, factory = true)
+public class MllpListenerComponent implements ListenerView {
+    private static final Logger LOG = LoggerFactory.getLogger(MllpListenerComponent.class);
+
+    @Reference
+    Intake intake;
+
+    @Reference
+    Health health;
+
+    private MllpListener listener;
+    private String component;
+
+    @Activate
+    void activate(Map<String, Object> props) throws Exception {
+        component = "mllp:" + ListenerSettings.nameOf(props);
+        ListenerSettings settings;
+        try {
+            settings = ListenerSettings.from(props);
+        } catch (InvalidConfigurationException e) {
+            health.report(component, HealthState.DOWN, e.describe());
+            LOG.error("MLLP listener not started: {}", e.describe());
+            throw e;
+        }
+        MllpListener l = new MllpListener(settings, intake);
+        try {
+            l.start();
+        } catch (Exception e) {
+            String detail = "cannot listen on " + settings.bindAddress() + ":" + settings.port() + " (" + e + "); check that no other "
+                    + "process uses the port and that bindAddress is a local address (PID " + settings.pid() + ")";
+            health.report(component, HealthState.DOWN, detail);
+            LOG.error("MLLP listener {} not started: {}", settings.name(), detail);
+            throw e;
+        }
+        listener = l;
+        health.report(component, HealthState.UP, "listening on " + settings.bindAddress() + ":" + l.boundPort() + ", ackMode "
+                + settings.ackMode() + ", maxFrameBytes " + settings.maxFrameBytes());
+        LOG.info("MLLP listener {} listening on {}:{}", settings.name(), settings.bindAddress(), l.boundPort());
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (listener != null) {
+            listener.close();
+            listener = null;
+        }
+        health.remove(component);
+    }
+
+    @Override
+    public ListenerSettings settings() {
+        return listener.settings();
+    }
+
+    @Override
+    public boolean isBound() {
+        return listener != null && listener.isBound();
+    }
+
+    @Override
+    public int boundPort() {
+        return listener == null ? -1 : listener.boundPort();
+    }
+
+    @Override
+    public ListenerStats.Snapshot stats() {
+        return listener.stats();
+    }
+}

@@ -1,0 +1,99 @@
+package io.holdfast.mllp.internal.transport;
+
+import io.holdfast.api.kernel.Intake;
+import io.holdfast.mllp.internal.codec.Hl7v2Codec;
+import io.holdfast.mllp.internal.config.ListenerSettings;
+import io.holdfast.mllp.protocol.MllpFrameDecoder;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A bound MLLP server socket. {@link #start()} either binds or throws with nothing left running,
+ * so a listener is never half-started.
+ */
+public final class MllpListener implements AutoCloseable, ListenerView {
+    private final ListenerSettings settings;
+    private final InboundProcessor processor;
+    private final ListenerStats stats = new ListenerStats();
+    private EventLoopGroup boss;
+    private EventLoopGroup workers;
+    private Channel server;
+
+    public MllpListener(ListenerSettings settings, Intake intake) {
+        this.settings = settings;
+        this.processor = new InboundProcessor(settings, intake, new Hl7v2Codec(settings.timeZone()), stats);
+    }
+
+    /** Binds; on failure releases every thread and rethrows (e.g. {@link java.net.BindException}). */
+    public synchronized void start() throws Exception {
+        boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        workers = new MultiThreadIoEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()), NioIoHandler.newFactory());
+        try {
+            server = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
+                    .option(ChannelOption.SO_BACKLOG, 256)
+                    .option(ChannelOption.SO_REUSEADDR, true)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.SO_KEEPALIVE, true)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            ReadClock clock = new ReadClock();
+                            MllpFrameDecoder decoder = new MllpFrameDecoder(settings.maxFrameBytes());
+                            ch.pipeline().addLast("clock", clock).addLast("framing", decoder)
+                                    .addLast("mllp", new MllpConnectionHandler(settings, processor, stats, clock, decoder));
+                        }
+                    })
+                    .bind(new InetSocketAddress(settings.bindAddress(), settings.port())).sync().channel();
+        } catch (Exception e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** The port actually bound (useful when configured as 0 in tests). */
+    @Override
+    public int boundPort() {
+        Channel s = server;
+        return s == null ? -1 : ((InetSocketAddress) s.localAddress()).getPort();
+    }
+
+    @Override
+    public ListenerSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public ListenerStats.Snapshot stats() {
+        return stats.snapshot();
+    }
+
+    @Override
+    public boolean isBound() {
+        return server != null && server.isActive();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+            server = null;
+        }
+        if (boss != null) {
+            boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+            boss = null;
+        }
+        if (workers != null) {
+            workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+            workers = null;
+        }
+    }
+}
