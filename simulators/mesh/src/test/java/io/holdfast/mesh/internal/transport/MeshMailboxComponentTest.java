@@ -1,0 +1,137 @@
+package io.holdfast.mesh.internal.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.holdfast.api.error.InvalidConfigurationException;
+import io.holdfast.api.kernel.ComponentHealth;
+import io.holdfast.api.kernel.DownstreamSystem;
+import io.holdfast.api.kernel.HealthState;
+import io.holdfast.api.kernel.Transports;
+import io.holdfast.api.message.Payload;
+import io.holdfast.api.message.WireFormat;
+import io.holdfast.api.spi.AuthMaterial;
+import io.holdfast.api.spi.AuthPattern;
+import io.holdfast.api.spi.DeliveryResult;
+import io.holdfast.api.spi.OutboundRequest;
+import io.holdfast.health.internal.HealthRegistry;
+import io.holdfast.mesh.internal.config.MeshMailboxConfig;
+import io.holdfast.simulator.mesh.MeshSimulator;
+import io.holdfast.simulator.mesh.MutableClock;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The DS components wired by hand: two mailboxes, the outbound transport, the real kernel, the simulator. */
+class MeshMailboxComponentTest {
+    @TempDir
+    Path dir;
+    MutableClock clock = new MutableClock(Instant.now());
+    MeshSimulator sim;
+    MeshKernelFixture kernel;
+    HealthRegistry health = new HealthRegistry();
+    MeshMailboxComponent sender;
+    MeshMailboxComponent recipient;
+    MeshOutboundTransport transport = new MeshOutboundTransport();
+
+    @BeforeEach
+    void start() {
+        sim = MeshSimulator.builder().dataDir(dir.resolve("sim")).clock(clock).mailbox("X26ABC1", "password")
+                .mailbox("X26ABC2", "password").start();
+        kernel = new MeshKernelFixture(dir.resolve("kernel"));
+        sender = mailbox("X26ABC1", Map.of("pollEnabled", false));
+        // Polled by the test (pollNow) so the poll does not race the send.
+        recipient = mailbox("X26ABC2", Map.of("pollEnabled", false));
+        transport.mailboxes.add(sender);
+    }
+
+    @AfterEach
+    void stop() {
+        sender.deactivate();
+        recipient.deactivate();
+        kernel.close();
+        sim.close();
+    }
+
+    MeshMailboxComponent mailbox(String id, Map<String, Object> extra) {
+        Map<String, Object> v = new HashMap<>(Map.of("mailboxId", id, "baseUrl", sim.baseUrl(), "password", "password",
+                "sharedKey", "TestKey", "chunkSizeBytes", 4096L, "retryBackoffMillis", 5, "workDir", dir.resolve("work").toString()));
+        v.putAll(extra);
+        MeshMailboxComponent c = new MeshMailboxComponent();
+        c.intake = kernel.intake;
+        c.health = health;
+        c.activate(config(v), Map.of("service.pid", MeshMailboxConfig.PID + "~" + id.toLowerCase()));
+        return c;
+    }
+
+    static MeshMailboxConfig config(Map<String, Object> values) {
+        return (MeshMailboxConfig) Proxy.newProxyInstance(MeshMailboxConfig.class.getClassLoader(), new Class<?>[] {MeshMailboxConfig.class},
+                (proxy, m, args) -> values.containsKey(m.getName()) ? values.get(m.getName()) : m.getDefaultValue());
+    }
+
+    static OutboundRequest request(String requestId, int attempt, String body) {
+        DownstreamSystem target = new DownstreamSystem("epr-mesh", "EPR via MESH", Optional.empty(), "dev", Transports.MESH,
+                WireFormat.opaque(), "mesh:X26ABC2?workflow=TEST_WORKFLOW", AuthPattern.ORG_CREDENTIALS, Optional.empty(), Optional.empty());
+        return new OutboundRequest(requestId, attempt, target, Payload.of(body.getBytes(StandardCharsets.UTF_8)),
+                Map.of("mex-FileName", "reply.txt"), new AuthMaterial.None());
+    }
+
+    @Test
+    void sendPollAcknowledgeAndTrackToTheEnd() {
+        DeliveryResult sent = transport.deliver(request("req-1", 1, "reply content"));
+        assertThat(sent).isInstanceOf(DeliveryResult.Accepted.class);
+        String trackingId = ((DeliveryResult.Accepted) sent).trackingId();
+        assertThat(transport.track(request("req-1", 1, "reply content"), trackingId)).isInstanceOf(DeliveryResult.Accepted.class);
+        PollResult polled = recipient.pollNow();
+        assertThat(polled.delivered()).isEqualTo(1);
+        assertThat(recipient.status().handshakeOk()).isTrue();
+        assertThat(transport.track(request("req-1", 1, "reply content"), trackingId)).isInstanceOf(DeliveryResult.Acknowledged.class);
+        assertThat(health.components()).extracting(ComponentHealth::component).contains("mesh:X26ABC1", "mesh:X26ABC2");
+    }
+
+    @Test
+    void aRetriedRequestFoundInTrackingIsNotSentAgain() {
+        DeliveryResult first = transport.deliver(request("req-2", 1, "x"));
+        DeliveryResult again = transport.deliver(request("req-2", 2, "x"));
+        assertThat(again).isInstanceOfSatisfying(DeliveryResult.Accepted.class, a -> {
+            assertThat(a.trackingId()).isEqualTo(((DeliveryResult.Accepted) first).trackingId());
+            assertThat(a.summary()).contains("not sent again");
+        });
+        assertThat(sim.store().all()).hasSize(1);
+    }
+
+    @Test
+    void expiryAndBadTargetsArePermanent() {
+        String id = ((DeliveryResult.Accepted) transport.deliver(request("req-3", 1, "never collected"))).trackingId();
+        clock.advance(Duration.ofDays(5).plusHours(1));
+        sim.expire();
+        clock.advance(Duration.ofDays(-5).minusHours(1)); // back to real time: the client signs tokens with the real clock
+        assertThat(transport.track(request("req-3", 1, "x"), id)).isInstanceOfSatisfying(DeliveryResult.Permanent.class,
+                p -> assertThat(p.reason()).contains("undeliverable", "14"));
+        DownstreamSystem noWorkflow = new DownstreamSystem("x", "x", Optional.empty(), "dev", Transports.MESH, WireFormat.opaque(),
+                "mesh:X26ABC2", AuthPattern.ORG_CREDENTIALS, Optional.empty(), Optional.empty());
+        assertThat(transport.deliver(new OutboundRequest("r", 1, noWorkflow, Payload.of(new byte[1]), Map.of(), new AuthMaterial.None())))
+                .isInstanceOf(DeliveryResult.Permanent.class);
+        DownstreamSystem unknown = new DownstreamSystem("x", "x", Optional.empty(), "dev", Transports.MESH, WireFormat.opaque(),
+                "mesh:X26NOPE?workflow=TEST_WORKFLOW", AuthPattern.ORG_CREDENTIALS, Optional.empty(), Optional.empty());
+        assertThat(transport.deliver(new OutboundRequest("r2", 1, unknown, Payload.of(new byte[1]), Map.of(), new AuthMaterial.None())))
+                .isInstanceOfSatisfying(DeliveryResult.Permanent.class, p -> assertThat(p.reason()).contains("code 12"));
+    }
+
+    @Test
+    void invalidConfigFailsActivationWithAStatusEntry() {
+        assertThatThrownBy(() -> mailbox("X26ABC3", Map.of("gzip", "MAYBE"))).isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("io.holdfast.mesh.mailbox~x26abc3").hasMessageContaining("gzip");
+        assertThat(health.components()).filteredOn(c -> c.component().equals("mesh:X26ABC3"))
+                .singleElement().satisfies(c -> assertThat(c.state()).isEqualTo(HealthState.DOWN));
+    }
+}
