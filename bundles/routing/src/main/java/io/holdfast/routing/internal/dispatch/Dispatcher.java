@@ -174,8 +174,8 @@ public final class Dispatcher implements AutoCloseable {
         health.remove(HEALTH);
     }
 
-    /** Stops at once without recording anything more, as a crash would (tests). */
-    void halt() {
+    /** Stops at once without recording anything more, as a crash would (used by restart tests). */
+    public void halt() {
         halted = true;
         running = false;
         store.signal().fire();
