@@ -32,7 +32,7 @@ public class MeshSimulatorComponent {
         @AttributeDefinition(description = "Environment shared key for the NHSMESH HMAC")
         String sharedKey() default "TestKey";
 
-        @AttributeDefinition(description = "Mailboxes as MAILBOX:password[:WORKFLOW1,WORKFLOW2]")
+        @AttributeDefinition(description = "Mailboxes as MAILBOX:password[:WORKFLOW1|WORKFLOW2]; entries may also be comma-separated in one value")
         String[] mailboxes() default {"X26ABC1:password", "X26ABC2:password", "X26ABC3:password"};
 
         @AttributeDefinition(description = "Directory for message chunks (default: karaf data/mesh-simulator)")
@@ -42,13 +42,14 @@ public class MeshSimulatorComponent {
     @Activate
     void activate(Config config) {
         MeshSimulator.Builder b = MeshSimulator.builder().host(config.host()).port(config.port()).sharedKey(config.sharedKey());
-        for (String m : config.mailboxes()) {
-            String[] p = m.split(":");
+        // A .cfg or feature <config> value arrives as one comma-separated string.
+        for (String m : java.util.Arrays.stream(config.mailboxes()).flatMap(v -> java.util.Arrays.stream(v.split(","))).toList()) {
+            String[] p = m.trim().split(":");
             if (p.length < 2) {
                 throw new IllegalArgumentException("Configuration " + PID + ": key 'mailboxes' entry '" + p[0]
-                        + "' has no password; allowed: MAILBOX:password[:WORKFLOW,...]");
+                        + "' has no password; allowed: MAILBOX:password[:WORKFLOW1|WORKFLOW2]");
             }
-            b.mailbox(p[0].trim(), p[1], p.length > 2 ? p[2].split(",") : new String[0]);
+            b.mailbox(p[0].trim(), p[1], p.length > 2 ? p[2].split("\\|") : new String[0]);
         }
         String dir = config.dataDir().isBlank() ? System.getProperty("karaf.data", System.getProperty("java.io.tmpdir")) + "/mesh-simulator"
                 : config.dataDir();
