@@ -16,7 +16,18 @@ public interface CredentialVault {
                         CredentialIdentity identity) {
     }
 
+    /** Every version of every entry of the environment, ordered by entry id, kind and version. */
     List<EntrySummary> list(String environment);
 
+    /**
+     * The active version of the entry. An entry may hold several kinds (key pair, trust anchors, API
+     * key, ...), each versioned on its own: this returns the first active one in kind-name order;
+     * use {@link #active(String, String, String)} to name the kind.
+     */
     Optional<EntrySummary> active(String id, String environment);
+
+    /** The active version of one kind of the entry (e.g. {@code KEY_PAIR}). */
+    default Optional<EntrySummary> active(String id, String environment, String kind) {
+        return list(environment).stream().filter(s -> s.id().equals(id) && s.kind().equals(kind) && s.active()).findFirst();
+    }
 }

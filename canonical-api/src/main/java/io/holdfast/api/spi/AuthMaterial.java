@@ -21,7 +21,13 @@ public sealed interface AuthMaterial permits AuthMaterial.None, AuthMaterial.Tls
         }
     }
 
-    /** TLS mutual auth: an SSLContext built from the vault's key pair and trust anchors. */
+    /**
+     * TLS mutual auth: an SSLContext built from the vault's key pair and trust anchors. Contexts made
+     * by the credentials bundle apply TLS 1.2+ and HTTPS endpoint identification (hostname
+     * verification) to every socket and engine they create; transports must create them with the
+     * peer's host name ({@code createSSLEngine(host, port)} for Netty, {@code createSocket(host, port)},
+     * or {@code HttpClient.newBuilder().sslContext(ctx)}), otherwise the handshake fails.
+     */
     record Tls(SSLContext sslContext, CredentialIdentity identity) implements AuthMaterial {
         public Tls {
             Objects.requireNonNull(sslContext);
@@ -30,8 +36,9 @@ public sealed interface AuthMaterial permits AuthMaterial.None, AuthMaterial.Tls
     }
 
     /**
-     * Headers to add (Authorization: Bearer, apikey, Basic, NHSMESH), optionally together with TLS
-     * material, and when they stop being valid.
+     * Headers to add (Authorization: Bearer, apikey, Basic), optionally together with TLS material
+     * (a client certificate and/or the system's trust anchors; empty means the JDK's default trust),
+     * and until when a caller may reuse them before authenticating again.
      */
     record Headers(Map<String, String> headers, java.util.Optional<SSLContext> tls, Instant validUntil,
                    CredentialIdentity identity) implements AuthMaterial {

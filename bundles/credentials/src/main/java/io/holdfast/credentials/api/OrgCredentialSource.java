@@ -21,6 +21,9 @@ public interface OrgCredentialSource {
      */
     OrgCredential forSystem(DownstreamSystem system);
 
+    /** The same for an entry named directly (e.g. a MESH mailbox's credential ref). */
+    OrgCredential forEntry(String environment, String entryId);
+
     /** Live secrets: never log, never store; zero the arrays when done. */
     record OrgCredential(String username, char[] password, Optional<char[]> sharedSecret, CredentialIdentity identity) {
         public OrgCredential {

@@ -1,0 +1,18 @@
+package io.holdfast.credentials.api;
+
+import io.holdfast.api.spi.AuthMaterial;
+
+/**
+ * TLS client material of a vault entry, for connectors configured with an entry id rather than an
+ * inventory system (e.g. a MESH mailbox's TLS credential ref). Same rules as the TLS_MUTUAL
+ * provider: active KEY_PAIR, TRUST_ANCHORS if the entry has them (else the JDK's), TLS 1.2+,
+ * hostname verification on, expired material refused.
+ */
+public interface TlsMaterialSource {
+
+    /**
+     * @throws io.holdfast.api.error.HoldfastException {@code CREDENTIAL_INVALID} if the entry has no
+     *         active KEY_PAIR, {@code CREDENTIAL_EXPIRED} naming the certificate if it has expired
+     */
+    AuthMaterial.Tls forEntry(String environment, String entryId);
+}

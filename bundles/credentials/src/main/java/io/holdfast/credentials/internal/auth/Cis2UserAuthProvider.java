@@ -1,0 +1,80 @@
+package io.holdfast.credentials.internal.auth;
+
+import io.holdfast.api.error.ErrorCode;
+import io.holdfast.api.error.HoldfastException;
+import io.holdfast.api.kernel.DownstreamSystem;
+import io.holdfast.api.kernel.Health;
+import io.holdfast.api.spi.AuthMaterial;
+import io.holdfast.api.spi.AuthPattern;
+import io.holdfast.api.spi.AuthProvider;
+import io.holdfast.credentials.api.TokenExchange;
+import io.holdfast.credentials.internal.vault.VaultReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * CIS2_USER (user-restricted): RFC 8693 token exchange of the signed-in user's CIS2 ID token plus the
+ * system's client assertion. Calls need the user's token, so {@link #authenticate} refuses and
+ * points to {@link TokenExchange#exchange}; tokens are cached per system and user.
+ */
+@Component(service = {AuthProvider.class, TokenExchange.class}, property = "holdfast.auth.pattern=CIS2_USER",
+        configurationPid = ApimAuthConfig.PID)
+public class Cis2UserAuthProvider implements AuthProvider, TokenExchange {
+    static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
+    static final String ID_TOKEN = "urn:ietf:params:oauth:token-type:id_token";
+    private final ApimTokens tokens;
+
+    @Activate
+    public Cis2UserAuthProvider(@Reference VaultReader vault, @Reference Health health, ApimAuthConfig config) {
+        this(vault, Clock.systemUTC(), SignedJwtAuthProvider.settings(config, health));
+    }
+
+    Cis2UserAuthProvider(VaultReader vault, Clock clock, ApimSettings settings) {
+        this.tokens = new ApimTokens(vault, new MaterialGuard(clock), new SslContexts(), settings);
+    }
+
+    @Override
+    public AuthPattern pattern() {
+        return AuthPattern.CIS2_USER;
+    }
+
+    @Override
+    public AuthMaterial authenticate(DownstreamSystem system) {
+        throw new HoldfastException(ErrorCode.AUTH_FAILED, "System '" + system.id() + "' uses CIS2_USER: every call needs the"
+                + " signed-in user's CIS2 ID token, so callers use TokenExchange.exchange(system, idToken) instead");
+    }
+
+    @Override
+    public AuthMaterial exchange(DownstreamSystem system, String subjectToken) {
+        if (subjectToken == null || subjectToken.isBlank()) {
+            throw new HoldfastException(ErrorCode.AUTH_FAILED, "System '" + system.id() + "': no CIS2 ID token was given");
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", TOKEN_EXCHANGE);
+        form.put("subject_token_type", ID_TOKEN);
+        form.put("subject_token", subjectToken);
+        return tokens.token(system, system.id() + "|" + digest(subjectToken), form);
+    }
+
+    @Override
+    public void invalidate(DownstreamSystem system) {
+        tokens.invalidate(system);
+    }
+
+    /** The cache key names the user by a digest of the ID token, never the token itself. */
+    private static String digest(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
