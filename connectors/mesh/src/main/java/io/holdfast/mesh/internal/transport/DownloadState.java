@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 /**
  * What a mailbox's work directory remembers across restarts: a complete, verified download
  * ({@code <id>.dat} + {@code <id>.properties}, written last and atomically) that has not been
- * acknowledged yet, and messages refused for a bad checksum ({@code <id>.rejected}).
+ * acknowledged yet, and messages refused for a bad checksum ({@code <id>.rejected}). A download
+ * whose file no longer matches its recorded SHA-256 is discarded and fetched again.
  */
 public final class DownloadState {
     private final Path dir;
@@ -71,8 +72,14 @@ public final class DownloadState {
                 p.getProperty("to"), p.getProperty("workflowId"), opt(p, "subject"), opt(p, "localId"), opt(p, "fileName"),
                 opt(p, "checksum"), opt(p, "contentEncoding"), ChunkRange.parse(p.getProperty("chunkRange")).orElse(ChunkRange.SINGLE),
                 opt(p, "linkedMessageId"), opt(p, "statusCode"), opt(p, "statusDescription"));
-        return Optional.of(new DownloadedMessage(h, content, p.getProperty("sha256"), Long.parseLong(p.getProperty("size")),
-                opt(p, "checksumMatches").map(Boolean::parseBoolean)));
+        // Downloads are not fsynced: after a crash the file may be short or stale, so check it before re-feeding.
+        String sha256 = p.getProperty("sha256");
+        long size = Long.parseLong(p.getProperty("size"));
+        if (Files.size(content) != size || !MeshDownloader.hash(content).equals(sha256)) {
+            clear(messageId);
+            return Optional.empty();
+        }
+        return Optional.of(new DownloadedMessage(h, content, sha256, size, opt(p, "checksumMatches").map(Boolean::parseBoolean)));
     }
 
     public void reject(String messageId, String reason) throws IOException {

@@ -47,14 +47,16 @@ public final class MeshDownloader {
         try {
             Files.createDirectories(dir);
             MeshMessageHeaders headers;
+            // Hashes the bytes as they arrive; only used when the content is not gzipped.
+            MessageDigest[] md = {sha256()};
+            // No fsync: durability is Intake's commit; a download lost in a crash is fetched again.
             try (FileChannel out = FileChannel.open(raw, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
-                headers = fetchChunk(messageId, 1, out);
+                headers = fetchChunk(messageId, 1, out, md);
                 ChunkRange range = headers.chunkRange();
                 for (int n = 2; n <= range.total(); n++) {
-                    fetchChunk(messageId, n, out);
+                    fetchChunk(messageId, n, out, md);
                 }
-                out.force(true);
             }
             String sha256;
             if (headers.gzipped()) {
@@ -62,7 +64,7 @@ public final class MeshDownloader {
                 Files.delete(raw);
             } else {
                 Files.move(raw, content, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                sha256 = hash(content);
+                sha256 = HexFormat.of().formatHex(md[0].digest());
             }
             Optional<Boolean> matches = headers.checksum().flatMap(MeshChecksum::verifiableSha256).map(sha256::equals);
             return new DownloadedMessage(headers, content, sha256, Files.size(content), matches);
@@ -71,17 +73,23 @@ public final class MeshDownloader {
         }
     }
 
-    private MeshMessageHeaders fetchChunk(String messageId, int chunk, FileChannel out) throws IOException {
+    /** {@code md[0]} is replaced by the digest state at the chunk's start when the chunk is fetched again. */
+    private MeshMessageHeaders fetchChunk(String messageId, int chunk, FileChannel out, MessageDigest[] md) throws IOException {
         long start = out.size();
+        MessageDigest atStart = cloneOf(md[0]);
         String path = chunk == 1 ? MeshPaths.inboxMessage(mailbox, messageId) : MeshPaths.inboxChunk(mailbox, messageId, chunk);
         for (int retry = 0; ; retry++) {
+            if (retry > 0) {
+                md[0] = cloneOf(atStart);
+            }
+            MessageDigest digest = md[0];
             try {
                 HttpResponse<InputStream> r = http.sendOnce("download " + messageId + " chunk " + chunk,
                         http.request(path).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
                 long expected = r.headers().firstValueAsLong("Content-Length").orElse(-1);
                 long copied;
                 try (InputStream in = r.body(); ReadableByteChannel src = Channels.newChannel(in)) {
-                    copied = copy(src, out, start);
+                    copied = copy(src, out, start, digest);
                 }
                 if (expected >= 0 && copied != expected) {
                     throw new IOException("chunk ended after " + copied + " of " + expected + " bytes");
@@ -99,11 +107,21 @@ public final class MeshDownloader {
         }
     }
 
-    private static long copy(ReadableByteChannel src, FileChannel out, long position) throws IOException {
+    // The digest state at a chunk's start, so a refetched chunk is not hashed twice.
+    private static MessageDigest cloneOf(MessageDigest md) {
+        try {
+            return (MessageDigest) md.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 digests of the JDK are cloneable", e);
+        }
+    }
+
+    private static long copy(ReadableByteChannel src, FileChannel out, long position, MessageDigest digest) throws IOException {
         ByteBuffer buf = ByteBuffer.allocate(BUFFER);
         long written = 0;
         while (src.read(buf) >= 0) {
             buf.flip();
+            digest.update(buf.array(), 0, buf.limit());
             while (buf.hasRemaining()) {
                 written += out.write(buf, position + written);
             }

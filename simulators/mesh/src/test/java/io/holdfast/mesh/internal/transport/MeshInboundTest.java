@@ -151,4 +151,45 @@ class MeshInboundTest {
         assertThat(kernel.poller(sim, "X26ABC2", MeshKernelFixture.FAST, Set.of()).pollOnce().failed()).isEqualTo(1);
         assertThat(status(id)).isEqualTo(MessageStatus.ACCEPTED);
     }
+
+    @Test
+    void aChunkRefetchedMidMessageIsHashedOnceAndVerified() throws Exception {
+        byte[] content = text(40_000);
+        String id = kernel.uploader(sim, "X26ABC1", 8192, GzipPolicy.NEVER, MeshKernelFixture.FAST)
+                .send(new OutgoingMessage("X26ABC2", "TEST_WORKFLOW", Optional.empty(), Optional.of("L-c2"), Optional.empty(),
+                        Payload.of(content))).messageId();
+        // The first download request (chunk 1) passes, the second (chunk 2) drops half way.
+        sim.faults().inject(Operation.DOWNLOAD, new Fault.Slow(java.time.Duration.ZERO)).inject(Operation.DOWNLOAD, new Fault.DropMidBody());
+        PollResult r = kernel.poller(sim, "X26ABC2", MeshKernelFixture.FAST, Set.of()).pollOnce();
+        assertThat(r.delivered()).isEqualTo(1);
+        assertThat(journaled(id)).isEqualTo(content);
+        assertThat(sim.store().get(id).orElseThrow().view().checksum()).hasValueSatisfying(c -> assertThat(c).startsWith("sha256:"));
+    }
+
+    @Test
+    void aDownloadDamagedByACrashIsFetchedAgainNotReFed() throws Exception {
+        byte[] content = text(3000);
+        String id = send(content, 1024, GzipPolicy.NEVER, "L-d");
+        sim.faults().inject(Operation.ACKNOWLEDGE, new Fault.Status(500), 10);
+        kernel.intake.close();
+        MeshKernelFixture other = new MeshKernelFixture(dir.resolve("kernel2"));
+        try {
+            // Download completes, Intake refuses: the file stays on disk as "complete".
+            Path work = dir.resolve("kernel/work/X26ABC2");
+            new MeshMailboxPoller(MeshKernelFixture.client(sim, "X26ABC2", MeshKernelFixture.FAST), new DownloadState(work),
+                    kernel.intake, Set.of(), io.holdfast.api.message.WireFormat.opaque(), 10, java.time.Duration.ofSeconds(5),
+                    java.time.Clock.systemUTC()).pollOnce();
+            Files.write(work.resolve(id + ".dat"), new byte[] {1, 2, 3});
+            sim.faults().clear();
+            PollResult r = new MeshMailboxPoller(MeshKernelFixture.client(sim, "X26ABC2", MeshKernelFixture.FAST), new DownloadState(work),
+                    other.intake, Set.of(), io.holdfast.api.message.WireFormat.opaque(), 10, java.time.Duration.ofSeconds(5),
+                    java.time.Clock.systemUTC()).pollOnce();
+            assertThat(r.delivered()).isEqualTo(1);
+            try (InputStream in = other.journal.openPayload(other.journal.byMessageId(id).get(0).payload().orElseThrow())) {
+                assertThat(in.readAllBytes()).isEqualTo(content);
+            }
+        } finally {
+            other.close();
+        }
+    }
 }
