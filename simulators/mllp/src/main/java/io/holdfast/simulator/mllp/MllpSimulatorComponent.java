@@ -1,11 +1,20 @@
 package io.holdfast.simulator.mllp;
 
+import io.holdfast.api.kernel.DownstreamSystem;
+import io.holdfast.api.kernel.Inventory;
+import io.holdfast.api.kernel.Transports;
+import io.holdfast.api.message.WireFormat;
+import io.holdfast.api.spi.AuthPattern;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +25,12 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = MllpSimulatorConfig.class)
 public class MllpSimulatorComponent {
     private static final Logger LOG = LoggerFactory.getLogger(MllpSimulatorComponent.class);
+    /** Inventory id of the simulated EPR that the sandbox route targets. */
+    public static final String EPR_SYSTEM_ID = "epr-sim";
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    Inventory inventory;
+
     private EprReceiver epr;
     private Thread feed;
 
@@ -24,6 +39,12 @@ public class MllpSimulatorComponent {
         epr = new EprReceiver(config.bindAddress(), config.eprPort()).start();
         epr.fault(FaultMode.valueOf(config.eprFault().trim().toUpperCase(Locale.ROOT)), -1);
         LOG.info("MLLP EPR simulator listening on {}:{} (fault {})", config.bindAddress(), epr.port(), epr.fault());
+        if (config.seedInventory() && inventory != null && inventory.find(EPR_SYSTEM_ID).isEmpty()) {
+            inventory.add(new DownstreamSystem(EPR_SYSTEM_ID, "Simulated EPR (MLLP, sandbox)", Optional.empty(), "dev", Transports.MLLP,
+                    WireFormat.hl7v2("2.4"), "mllp://" + config.bindAddress() + ":" + epr.port(), AuthPattern.NONE, Optional.empty(),
+                    Optional.empty()));
+            LOG.info("Sandbox inventory: added system {} -> {}:{}", EPR_SYSTEM_ID, config.bindAddress(), epr.port());
+        }
         if (config.feedEnabled()) {
             feed = new Thread(() -> playFeed(config), "mllp-pas-feed");
             feed.setDaemon(true);

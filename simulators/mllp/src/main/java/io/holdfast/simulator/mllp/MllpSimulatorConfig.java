@@ -15,6 +15,9 @@ public @interface MllpSimulatorConfig {
     @AttributeDefinition(description = "EPR fault mode: NONE, SLOW_ACK, NO_ACK, AE, AR, DROP_CONNECTION")
     String eprFault() default "NONE";
 
+    @AttributeDefinition(description = "Add the inventory system epr-sim (MLLP, HL7V2:2.4, auth NONE) for the sandbox route")
+    boolean seedInventory() default true;
+
     @AttributeDefinition(description = "Play the PAS feed into a Holdfast listener")
     boolean feedEnabled() default false;
 

@@ -26,6 +26,16 @@ public record ListenerSettings(String name, String pid, int port, String bindAdd
         if (explicit != null && !explicit.toString().isBlank()) {
             return explicit.toString().trim();
         }
+        for (String key : new String[] {"felix.fileinstall.filename", "org.apache.karaf.features.configKey"}) {
+            Object v = props.get(key);
+            if (v != null) {
+                String file = v.toString().replace('\\', '/');
+                file = file.substring(file.lastIndexOf('/') + 1).replaceFirst("\\.cfg$", "");
+                if (file.startsWith(FACTORY_PID + "-") || file.startsWith(FACTORY_PID + "~")) {
+                    return file.substring(FACTORY_PID.length() + 1);
+                }
+            }
+        }
         Object rawPid = props.get("service.pid");
         String pid = rawPid == null ? FACTORY_PID : rawPid.toString();
         int tilde = pid.indexOf('~');
