@@ -139,7 +139,11 @@ public class CredImportCommand implements Action {
                     + "; give it in a file");
         }
         try {
-            return session.readLine(label, '*');
+            String typed = session.readLine(label, '*');
+            if (typed == null || typed.isEmpty()) {
+                throw CommandInput.invalid("no " + label.replace(": ", "").toLowerCase() + " was typed; give it in a file");
+            }
+            return typed;
         } catch (IOException e) {
             throw CommandInput.invalid("could not read the " + label.replace(": ", "").toLowerCase() + " from the console");
         }

@@ -137,6 +137,38 @@ class VaultCommandsTest {
         assertThat(out()).doesNotContain("spine-int");
     }
 
+    private static org.apache.karaf.shell.api.console.Session typing(String... lines) {
+        java.util.Iterator<String> typed = java.util.Arrays.asList(lines).iterator();
+        return (org.apache.karaf.shell.api.console.Session) java.lang.reflect.Proxy.newProxyInstance(
+                VaultCommandsTest.class.getClassLoader(), new Class<?>[] {org.apache.karaf.shell.api.console.Session.class},
+                (proxy, method, args) -> method.getName().equals("readLine") ? (typed.hasNext() ? typed.next() : null) : null);
+    }
+
+    @Test
+    void aMissingPassphraseIsPromptedForOnTheConsole() {
+        CredImportCommand c = importCommand(p12.toString());
+        c.system = "spine-int";
+        c.session = typing(PASSPHRASE);
+        c.execute();
+        assertThat(err()).isEmpty();
+        assertThat(out()).startsWith("Imported int/spine-int KEY_PAIR v1");
+
+        CredImportCommand nothingTyped = importCommand(p12.toString());
+        nothingTyped.system = "spine-int";
+        nothingTyped.session = typing();
+        nothingTyped.execute();
+        assertThat(err()).isEqualTo("HF-200 no passphrase was typed; give it in a file; nothing was changed\n");
+
+        err.reset();
+        CredImportCommand apiKey = importCommand();
+        apiKey.system = "pds-int";
+        apiKey.kind = "API_KEY";
+        apiKey.session = typing("typed-api-key");
+        apiKey.execute();
+        assertThat(err()).isEmpty();
+        assertThat(out()).contains("Imported int/pds-int API_KEY v1").doesNotContain("typed-api-key");
+    }
+
     @Test
     void secretsComeFromFilesAndAreNeverShown() throws Exception {
         Path apiKey = Files.writeString(dir.resolve("apikey.txt"), "Zm9vYmFyLWFwaS1rZXk\n");
