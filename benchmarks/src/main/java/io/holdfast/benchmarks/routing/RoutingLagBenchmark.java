@@ -30,6 +30,7 @@ public final class RoutingLagBenchmark {
         long[] lags = new long[(int) (rate * seconds) + 16];
         int[] count = new int[1];
         long[] measureFrom = {Long.MAX_VALUE};
+        java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
         try (RoutedKernel k = new RoutedKernel(dir, visit -> {
             Long at = scheduled.remove(visit);
             if (at != null && at >= measureFrom[0]) {
@@ -58,7 +59,14 @@ public final class RoutingLagBenchmark {
                 AdtA01Workload.AdtA01 m = workload.message(0, i);
                 scheduled.put(m.event().visit().visitNumber().value(), at);
                 // Latency counts from the scheduled time, so a sender that falls behind is not hidden.
-                k.intake.accept(m.envelope(), Payload.of(m.payload()), DecodeResult.decoded(m.event()), m.trail());
+                String visit = m.event().visit().visitNumber().value();
+                k.intake.accept(m.envelope(), Payload.of(m.payload()), DecodeResult.decoded(m.event()), m.trail())
+                        .whenComplete((receipt, error) -> {
+                            if (error != null) {
+                                scheduled.remove(visit);
+                                refused.incrementAndGet();
+                            }
+                        });
             }
             long drainUntil = System.nanoTime() + 30_000_000_000L;
             while (!scheduled.isEmpty() && System.nanoTime() < drainUntil) {
@@ -73,6 +81,7 @@ public final class RoutingLagBenchmark {
             ChildJvm.measured("rate_per_s", rate);
             ChildJvm.measured("events", sorted.length);
             ChildJvm.measured("undelivered", failures);
+            ChildJvm.measured("refused", refused.get());
             ChildJvm.measured("lag_p50_ms", percentile(sorted, 0.50));
             ChildJvm.measured("lag_p99_ms", percentile(sorted, 0.99));
         }

@@ -11,7 +11,9 @@ import java.util.function.Consumer;
 
 /**
  * Outbox rows of one Intake batch, inserted with one JDBC batch just before the journal commits,
- * so they become visible exactly when the journal rows and idempotency claims do.
+ * so they become visible exactly when the journal rows and idempotency claims do. The dispatcher
+ * is woken on {@link #close()}, which the writer calls after the commit (or the rollback, when an
+ * extra wake-up is harmless): woken earlier, it would look before the rows are visible.
  */
 final class OutboxInserts implements BatchResource {
     /** A row to insert. */
@@ -21,11 +23,13 @@ final class OutboxInserts implements BatchResource {
 
     private final Connection connection;
     private final Consumer<List<NewRow>> afterFlush;
+    private final Runnable afterCommit;
     private final List<NewRow> rows = new ArrayList<>();
 
-    OutboxInserts(Connection connection, Consumer<List<NewRow>> afterFlush) {
+    OutboxInserts(Connection connection, Consumer<List<NewRow>> afterFlush, Runnable afterCommit) {
         this.connection = connection;
         this.afterFlush = afterFlush;
+        this.afterCommit = afterCommit;
     }
 
     void add(NewRow row) {
@@ -64,6 +68,10 @@ final class OutboxInserts implements BatchResource {
 
     @Override
     public void close() {
+        boolean wrote = !rows.isEmpty();
         rows.clear();
+        if (wrote) {
+            afterCommit.run();
+        }
     }
 }

@@ -16,14 +16,23 @@ import org.osgi.service.component.annotations.Component;
 public class RecentEvents {
     static final int CAPACITY = 10_000;
 
-    private final Map<String, ClinicalEvent> events = new LinkedHashMap<>(1024, 0.75f, false) {
-        private static final long serialVersionUID = 1L;
+    private final Map<String, ClinicalEvent> events;
 
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, ClinicalEvent> eldest) {
-            return size() > CAPACITY;
-        }
-    };
+    public RecentEvents() {
+        this(CAPACITY);
+    }
+
+    /** A cache of {@code capacity} events (the component uses {@value #CAPACITY}; benchmarks more). */
+    public RecentEvents(int capacity) {
+        events = new LinkedHashMap<>(1024, 0.75f, false) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, ClinicalEvent> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
 
     public synchronized void put(long journalId, String keyDigest, String contentDigest, ClinicalEvent event) {
         events.put(key(journalId, keyDigest, contentDigest), event);
