@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class Dispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     static final String HEALTH = "dispatcher";
+    private static final int RECORD_ATTEMPTS = 5;
+    private static final long RECORD_RETRY_MS = 100;
 
     /** Validated settings. */
     public record Settings(int threads, long pollIntervalMs, long leaseMs, int batchSize, long waitRetryMs, String nodeId) {
@@ -118,14 +120,7 @@ public final class Dispatcher implements AutoCloseable {
             if (halted) {
                 return;
             }
-            RetryPolicy policy = routes.retry(row.routeId(), RetryPolicy.DEFAULT);
-            recorder.record(row, outcome, policy).whenComplete((ok, error) -> {
-                if (error != null) {
-                    // The row stays leased and is retried when the lease ends; nothing is lost.
-                    LOG.warn("Outcome of outbox row {} not recorded: {}", row.id(), error.toString());
-                }
-                release();
-            });
+            record(row, outcome, routes.retry(row.routeId(), RetryPolicy.DEFAULT), 1);
             handedOver = true;
         } catch (RuntimeException e) {
             LOG.warn("Outbox row {} not recorded, retried after its lease: {}", row.id(), e.toString());
@@ -134,6 +129,31 @@ public final class Dispatcher implements AutoCloseable {
                 release();
             }
         }
+    }
+
+    /**
+     * Records an outcome; if the journal writer refuses (its queue is full), tries again a few
+     * times before leaving the row to its lease, so a busy writer does not turn a delivered row
+     * into a delayed duplicate attempt.
+     */
+    private void record(OutboxRow row, AttemptOutcome outcome, RetryPolicy policy, int attempt) {
+        recorder.record(row, outcome, policy).whenComplete((ok, error) -> {
+            if (error == null) {
+                release();
+            } else if (attempt < RECORD_ATTEMPTS && running && !halted) {
+                sleep(RECORD_RETRY_MS * attempt);
+                try {
+                    record(row, outcome, policy, attempt + 1);
+                } catch (RuntimeException e) {
+                    LOG.warn("Outcome of outbox row {} not recorded; retried after its lease: {}", row.id(), e.toString());
+                    release();
+                }
+            } else {
+                // The row stays leased and is retried when the lease ends (same request id); nothing is lost.
+                LOG.warn("Outcome of outbox row {} not recorded; retried after its lease: {}", row.id(), error.toString());
+                release();
+            }
+        });
     }
 
     private void release() {
