@@ -108,8 +108,10 @@ public final class MeshBenchmark {
     double rawCopy(Path file, Path dir) throws Exception {
         long t0 = System.nanoTime();
         raw.send("X26ABC1", "X26ABC2", file, CHUNK);
+        double sent = seconds(t0);
         int got = raw.receiveAll("X26ABC2", dir);
         check(got == 1, "raw copy received " + got);
+        log(String.format("raw %s: send %.2f s, receive %.2f s", file.getFileName(), sent, seconds(t0) - sent));
         return seconds(t0);
     }
 
@@ -119,8 +121,10 @@ public final class MeshBenchmark {
         long t0 = System.nanoTime();
         up.send(new OutgoingMessage("X26ABC2", "BENCH", Optional.empty(), Optional.of("big-" + t0), Optional.of("big.bin"),
                 Payload.ofFile(file)));
+        double sent = seconds(t0);
         PollResult r = poller.pollOnce();
         check(r.delivered() == 1, "Holdfast copy: " + r);
+        log(String.format("Holdfast %s (%s): send %.2f s, receive %.2f s", file.getFileName(), gzip, sent, seconds(t0) - sent));
         return seconds(t0);
     }
 
@@ -129,7 +133,9 @@ public final class MeshBenchmark {
         for (int i = 0; i < n; i++) {
             raw.send("X26ABC1", "X26ABC2", file, CHUNK);
         }
+        double sent = seconds(t0);
         check(raw.receiveAll("X26ABC2", dir) == n, "raw small");
+        log(String.format("raw %d small: send %.2f s, receive %.2f s", n, sent, seconds(t0) - sent));
         return seconds(t0);
     }
 
@@ -146,8 +152,10 @@ public final class MeshBenchmark {
             up.send(new OutgoingMessage("X26ABC2", "BENCH", Optional.empty(), Optional.of("s-" + t0 + "-" + i), Optional.empty(),
                     Payload.of(content)));
         }
+        double sent = seconds(t0);
         PollResult r = poller.pollOnce();
         check(r.delivered() == n, "Holdfast small: " + r);
+        log(String.format("Holdfast %d small: send %.2f s, receive %.2f s", n, sent, seconds(t0) - sent));
         return seconds(t0);
     }
 

@@ -46,6 +46,7 @@ public final class MeshAuthVerifier {
     private final PasswordLookup passwords;
     private final Clock clock;
     private final Map<String, Instant> seenNonces = new ConcurrentHashMap<>();
+    private volatile Instant lastPrune = Instant.MIN;
 
     public MeshAuthVerifier(byte[] sharedKey, PasswordLookup passwords, Clock clock) {
         this.sharedKey = sharedKey.clone();
@@ -83,7 +84,13 @@ public final class MeshAuthVerifier {
     }
 
     // A nonce older than the skew window can never be replayed successfully: its timestamp is refused.
+    // Pruned at most once a minute, so the check stays O(1) per request.
     private void forgetOlderThan(Instant cutoff) {
+        Instant now = clock.instant();
+        if (Duration.between(lastPrune, now).compareTo(Duration.ofMinutes(1)) < 0) {
+            return;
+        }
+        lastPrune = now;
         for (Iterator<Instant> it = seenNonces.values().iterator(); it.hasNext(); ) {
             if (it.next().isBefore(cutoff)) {
                 it.remove();

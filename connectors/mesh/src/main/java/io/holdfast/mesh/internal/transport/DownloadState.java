@@ -79,10 +79,12 @@ public final class DownloadState {
             clear(messageId);
             return Optional.empty();
         }
-        return Optional.of(new DownloadedMessage(h, content, sha256, size, opt(p, "checksumMatches").map(Boolean::parseBoolean)));
+        return Optional.of(new DownloadedMessage(h, io.holdfast.api.message.Payload.ofFile(content), sha256, size,
+                opt(p, "checksumMatches").map(Boolean::parseBoolean)));
     }
 
     public void reject(String messageId, String reason) throws IOException {
+        Files.createDirectories(dir);
         Files.writeString(dir.resolve(messageId + ".rejected"), reason);
     }
 

@@ -1,5 +1,6 @@
 package io.holdfast.mesh.internal.transport;
 
+import io.holdfast.api.message.Payload;
 import io.holdfast.mesh.protocol.ChunkRange;
 import io.holdfast.mesh.protocol.MeshChecksum;
 import io.holdfast.mesh.protocol.MeshPaths;
@@ -27,12 +28,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Downloads an inbox message chunk by chunk straight into a file (never the whole message in
- * heap). A chunk whose connection drops is truncated away and fetched again. Gzipped content is
- * decompressed from the file afterwards, hashing as it goes.
+ * heap; only small single-chunk messages are kept in memory). A chunk whose connection drops is
+ * truncated away and fetched again. Gzipped content is decompressed from the file afterwards,
+ * hashing as it goes.
  */
 public final class MeshDownloader {
     private static final Logger LOG = LoggerFactory.getLogger(MeshDownloader.class);
     private static final int BUFFER = 64 * 1024;
+    /** Single-chunk, uncompressed messages up to this size are held in memory (the journal's small-payload limit). */
+    static final long IN_MEMORY_LIMIT = 256 * 1024;
     private final MeshHttp http;
     private final String mailbox;
 
@@ -42,6 +46,38 @@ public final class MeshDownloader {
     }
 
     public DownloadedMessage download(String messageId, Path dir) {
+        String first = MeshPaths.inboxMessage(mailbox, messageId);
+        HttpResponse<InputStream> opened = open(messageId, 1, first);
+        long length = opened.headers().firstValueAsLong("Content-Length").orElse(-1);
+        MeshMessageHeaders h = MeshMessageHeaders.from(messageId, opened.headers());
+        if (h.chunkRange().total() == 1 && !h.gzipped() && length >= 0 && length <= IN_MEMORY_LIMIT) {
+            Optional<DownloadedMessage> small = inMemory(h, opened, length);
+            if (small.isPresent()) {
+                return small.get();
+            }
+            opened = null;
+        }
+        return toFile(messageId, dir, Optional.ofNullable(opened));
+    }
+
+    // A small single-chunk message never touches the disk: if it is lost in a crash it is simply downloaded again.
+    private Optional<DownloadedMessage> inMemory(MeshMessageHeaders h, HttpResponse<InputStream> r, long length) {
+        byte[] bytes;
+        try (InputStream in = r.body()) {
+            bytes = in.readNBytes((int) length + 1);
+        } catch (IOException e) {
+            LOG.debug("MESH {}: small message {} interrupted ({}), fetching it again", mailbox, h.messageId(), e.getMessage());
+            return Optional.empty();
+        }
+        if (bytes.length != length) {
+            return Optional.empty();
+        }
+        String sha256 = HexFormat.of().formatHex(sha256().digest(bytes));
+        Optional<Boolean> matches = h.checksum().flatMap(MeshChecksum::verifiableSha256).map(sha256::equals);
+        return Optional.of(new DownloadedMessage(h, Payload.of(bytes), sha256, bytes.length, matches));
+    }
+
+    private DownloadedMessage toFile(String messageId, Path dir, Optional<HttpResponse<InputStream>> opened) {
         Path raw = dir.resolve(messageId + ".part");
         Path content = dir.resolve(messageId + ".dat");
         try {
@@ -52,10 +88,10 @@ public final class MeshDownloader {
             // No fsync: durability is Intake's commit; a download lost in a crash is fetched again.
             try (FileChannel out = FileChannel.open(raw, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
-                headers = fetchChunk(messageId, 1, out, md);
+                headers = fetchChunk(messageId, 1, out, md, opened);
                 ChunkRange range = headers.chunkRange();
                 for (int n = 2; n <= range.total(); n++) {
-                    fetchChunk(messageId, n, out, md);
+                    fetchChunk(messageId, n, out, md, Optional.empty());
                 }
             }
             String sha256;
@@ -67,14 +103,21 @@ public final class MeshDownloader {
                 sha256 = HexFormat.of().formatHex(md[0].digest());
             }
             Optional<Boolean> matches = headers.checksum().flatMap(MeshChecksum::verifiableSha256).map(sha256::equals);
-            return new DownloadedMessage(headers, content, sha256, Files.size(content), matches);
+            return new DownloadedMessage(headers, Payload.ofFile(content), sha256, Files.size(content), matches);
         } catch (IOException e) {
             throw new UncheckedIOException("MESH " + mailbox + ": could not write message " + messageId + " to " + dir, e);
         }
     }
 
+    /** GET of a chunk's headers, retrying retryable answers; the body is read by the caller. */
+    private HttpResponse<InputStream> open(String messageId, int chunk, String path) {
+        return http.send("download " + messageId + " chunk " + chunk, () -> http.request(path).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+    }
+
     /** {@code md[0]} is replaced by the digest state at the chunk's start when the chunk is fetched again. */
-    private MeshMessageHeaders fetchChunk(String messageId, int chunk, FileChannel out, MessageDigest[] md) throws IOException {
+    private MeshMessageHeaders fetchChunk(String messageId, int chunk, FileChannel out, MessageDigest[] md,
+                                          Optional<HttpResponse<InputStream>> opened) throws IOException {
         long start = out.size();
         MessageDigest atStart = cloneOf(md[0]);
         String path = chunk == 1 ? MeshPaths.inboxMessage(mailbox, messageId) : MeshPaths.inboxChunk(mailbox, messageId, chunk);
@@ -84,8 +127,9 @@ public final class MeshDownloader {
             }
             MessageDigest digest = md[0];
             try {
-                HttpResponse<InputStream> r = http.sendOnce("download " + messageId + " chunk " + chunk,
-                        http.request(path).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+                HttpResponse<InputStream> r = retry == 0 && opened.isPresent() ? opened.get()
+                        : http.sendOnce("download " + messageId + " chunk " + chunk, http.request(path).GET().build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
                 long expected = r.headers().firstValueAsLong("Content-Length").orElse(-1);
                 long copied;
                 try (InputStream in = r.body(); ReadableByteChannel src = Channels.newChannel(in)) {

@@ -8,7 +8,6 @@ import io.holdfast.api.kernel.Transports;
 import io.holdfast.api.message.DecodeResult;
 import io.holdfast.api.message.Envelope;
 import io.holdfast.api.message.FieldTrail;
-import io.holdfast.api.message.Payload;
 import io.holdfast.api.message.WireFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -133,7 +132,9 @@ public final class MeshMailboxPoller {
                     return Optional.empty();
                 }
             }
-            state.complete(m);
+            if (m.file().isPresent()) {
+                state.complete(m);
+            }
             return Optional.of(m);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -182,7 +183,9 @@ public final class MeshMailboxPoller {
         await(submit(m, DecodeResult.rejected("MESH_CHECKSUM_MISMATCH",
                 "content SHA-256 " + m.sha256() + " does not match mex-Content-Checksum; not acknowledged")));
         state.reject(id, "checksum mismatch");
-        Files.deleteIfExists(m.content());
+        if (m.file().isPresent()) {
+            Files.deleteIfExists(m.file().get());
+        }
         LOG.error("MESH {}: message {} failed its checksum twice; journaled as rejected and not acknowledged", client.mailbox(), id);
     }
 
@@ -198,7 +201,7 @@ public final class MeshMailboxPoller {
                 Map.of("mesh.workflowId", h.workflowId(), "mesh.messageType", h.messageType(),
                         "mesh.chunks", String.valueOf(h.chunkRange().total())));
         try {
-            return intake.accept(env, Payload.ofFile(m.content()), decoded, FieldTrail.empty()).toCompletableFuture();
+            return intake.accept(env, m.content(), decoded, FieldTrail.empty()).toCompletableFuture();
         } catch (IntakeRefusedException e) {
             return CompletableFuture.failedFuture(e);
         }

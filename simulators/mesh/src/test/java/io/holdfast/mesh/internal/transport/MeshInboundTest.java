@@ -73,7 +73,8 @@ class MeshInboundTest {
         assertThat(status(id)).isEqualTo(MessageStatus.ACKNOWLEDGED);
         assertThat(journaled(id)).isEqualTo(content);
         assertThat(kernel.idempotency.count()).isEqualTo(1);
-        assertThat(Files.list(dir.resolve("kernel/work/X26ABC2"))).as("nothing left on disk").isEmpty();
+        Path work = dir.resolve("kernel/work/X26ABC2");
+        assertThat(!Files.exists(work) || Files.list(work).findAny().isEmpty()).as("nothing left on disk").isTrue();
     }
 
     @Test
