@@ -7,7 +7,6 @@ import io.holdfast.journal.internal.JournalConfig;
 import io.holdfast.journal.internal.JournalCore;
 import io.holdfast.keys.internal.KeystoreMasterKeys;
 import io.holdfast.store.internal.JdbcStore;
-import java.lang.annotation.Annotation;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -45,37 +44,7 @@ public final class HoldfastKernel implements AutoCloseable {
 
     /** JournalConfig's own defaults (the shipped configuration). */
     static JournalConfig defaults() {
-        return new JournalConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return JournalConfig.class;
-            }
-
-            @Override
-            public String dataDirectory() {
-                return "";
-            }
-
-            @Override
-            public int maxBatch() {
-                return 256;
-            }
-
-            @Override
-            public int queueCapacity() {
-                return 10000;
-            }
-
-            @Override
-            public int smallPayloadLimit() {
-                return 262144;
-            }
-
-            @Override
-            public String[] fieldsInClear() {
-                return new String[0];
-            }
-        };
+        return io.holdfast.journal.internal.JournalConfigs.defaults();
     }
 
     @Override

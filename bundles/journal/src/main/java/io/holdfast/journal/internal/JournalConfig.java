@@ -20,6 +20,9 @@ public @interface JournalConfig {
     @AttributeDefinition(description = "Payloads up to this many bytes share segment files; larger ones get their own file (1024-16777216)")
     int smallPayloadLimit() default 262144;
 
+    @AttributeDefinition(description = "Size of each preallocated payload segment file in bytes (1048576-1073741824)")
+    int payloadSegmentBytes() default 33554432;
+
     @AttributeDefinition(description = "Canonical paths whose values may be journaled in clear (all others are keyed digests)")
     String[] fieldsInClear() default {};
 }

@@ -46,7 +46,7 @@ public final class JournalCore implements Journal, JournalWriter, AutoCloseable 
         this.head = new JournalHead(dataDirectory.resolve("journal.head"));
         ChainState start = reader.chainState();
         head.check(start);
-        this.payloads = new PayloadStore(dataDirectory.resolve("payloads"), keys);
+        this.payloads = new PayloadStore(dataDirectory.resolve("payloads"), keys, config.payloadSegmentBytes());
         this.smallPayloadLimit = config.smallPayloadLimit();
         this.writer = new JournalWriterImpl(store.dataSource(), start, payloads, new FieldPolicy(Set.of(config.fieldsInClear())),
                 keys::digest, head, config.maxBatch(), config.queueCapacity(), Clock.systemUTC());
@@ -56,6 +56,7 @@ public final class JournalCore implements Journal, JournalWriter, AutoCloseable 
         range("maxBatch", c.maxBatch(), 1, 10_000);
         range("queueCapacity", c.queueCapacity(), 100, 1_000_000);
         range("smallPayloadLimit", c.smallPayloadLimit(), 1024, 16 * 1024 * 1024);
+        range("payloadSegmentBytes", c.payloadSegmentBytes(), 1 << 20, 1 << 30);
     }
 
     private static void range(String key, int value, int min, int max) {

@@ -28,22 +28,28 @@ import java.util.UUID;
 /**
  * Encrypted payload files under {@code data/holdfast/payloads}. Small payloads are appended, each
  * sealed on its own (AES-GCM, AAD = its SHA-256), to shared segment files that the writer forces
- * once per batch, so durability costs one fsync per batch rather than one per message. Large
- * payloads are streamed into a file of their own with segmented AEAD, in constant memory.
+ * once per batch, so durability costs one flush per batch rather than one per message. Segment
+ * files are preallocated with zeros (as Derby preallocates its log): overwriting allocated blocks
+ * lets {@code force(false)} be a pure data flush, where appending to a growing file would also
+ * commit the file system journal on every batch (measured: 6.8 ms against Derby's 3.5 ms). After a
+ * restart appends go to a new segment, so a torn tail is never appended to. Large payloads are
+ * streamed into a file of their own with segmented AEAD, in constant memory.
  * References: {@code s:<segment>:<offset>:<length>} and {@code f:<name>}.
  */
 final class PayloadStore implements AutoCloseable {
-    private static final long SEGMENT_ROLL_BYTES = 64L * 1024 * 1024;
 
     private final Path dir;
     private final MasterKeys keys;
+    private final int segmentBytes;
     private FileChannel segment;
     private int segmentNo;
+    private long position;
     private boolean dirty;
 
-    PayloadStore(Path dir, MasterKeys keys) {
+    PayloadStore(Path dir, MasterKeys keys, int segmentBytes) {
         this.dir = dir;
         this.keys = keys;
+        this.segmentBytes = segmentBytes;
         try {
             Files.createDirectories(dir.resolve("large"));
             segmentNo = lastSegmentNumber();
@@ -65,29 +71,41 @@ final class PayloadStore implements AutoCloseable {
 
     /** Appends a sealed record; only the single journal writer calls this. */
     PayloadInfo append(byte[] sealed, long plainSize, String sha256) throws IOException {
-        FileChannel ch = current();
-        long offset = ch.size();
-        ByteBuffer buf = ByteBuffer.allocate(4 + sealed.length).putInt(sealed.length).put(sealed).flip();
+        int recordBytes = 4 + sealed.length;
+        FileChannel ch = current(recordBytes);
+        long offset = position;
+        ByteBuffer buf = ByteBuffer.allocate(recordBytes).putInt(sealed.length).put(sealed).flip();
         while (buf.hasRemaining()) {
             ch.write(buf, offset + buf.position());
         }
+        position += recordBytes;
         dirty = true;
         return new PayloadInfo("s:" + segmentNo + ":" + (offset + 4) + ":" + sealed.length, plainSize, sha256);
     }
 
-    private FileChannel current() throws IOException {
-        if (segment == null || segment.size() > SEGMENT_ROLL_BYTES) {
+    /** The segment to append to, rolling to a new preallocated one when this record does not fit. */
+    private FileChannel current(int recordBytes) throws IOException {
+        if (segment == null || position + recordBytes > Math.max(segmentBytes, recordBytes)) {
             if (segment != null) {
                 segment.force(false);
                 segment.close();
-                segmentNo++;
-            } else if (segmentNo == 0) {
-                segmentNo = 1;
             }
-            segment = FileChannel.open(segmentPath(segmentNo), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.READ);
+            segmentNo++;
+            segment = preallocate(segmentPath(segmentNo), Math.max(segmentBytes, recordBytes));
+            position = 0;
         }
         return segment;
+    }
+
+    private static FileChannel preallocate(Path path, int bytes) throws IOException {
+        FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.READ);
+        ByteBuffer zeros = ByteBuffer.allocateDirect(1 << 20);
+        for (long pos = 0; pos < bytes; ) {
+            zeros.clear().limit((int) Math.min(zeros.capacity(), bytes - pos));
+            pos += ch.write(zeros, pos);
+        }
+        ch.force(true);
+        return ch;
     }
 
     /** Makes every append so far durable; called before the batch commits. */

@@ -117,6 +117,32 @@ class JournalCoreTest {
     }
 
     @Test
+    void payloadSegmentsArePreallocatedRollAndRestartInANewSegment() throws Exception {
+        List<Long> ids = new ArrayList<>();
+        String body = "x".repeat(50_000);
+        for (int i = 0; i < 45; i++) {
+            ids.add(inbound("S" + i, "9449305552", body + i));
+        }
+        String lastBefore = journal.find(ids.get(44)).orElseThrow().payload().orElseThrow().ref().split(":")[1];
+        journal.close();
+        journal = JournalFixture.open(dir, ds);
+        ids.add(inbound("after-restart", "9449305552", "tail"));
+        try (var files = Files.list(dir.resolve("payloads"))) {
+            List<Path> segments = files.filter(p -> p.getFileName().toString().endsWith(".hfp")).sorted().toList();
+            assertThat(segments).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(Files.size(segments.get(0))).isEqualTo(1 << 20);
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            PayloadInfo p = journal.find(ids.get(i)).orElseThrow().payload().orElseThrow();
+            try (InputStream in = journal.openPayload(p)) {
+                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(i < 45 ? body + i : "tail");
+            }
+        }
+        assertThat(journal.find(ids.get(45)).orElseThrow().payload().orElseThrow().ref())
+                .startsWith("s:" + (Integer.parseInt(lastBefore) + 1) + ":4:");
+    }
+
+    @Test
     void largePayloadsStreamToTheirOwnFile() throws Exception {
         Path big = dir.resolve("big.bin");
         byte[] chunk = new byte[1 << 20];

@@ -1,7 +1,6 @@
 package io.holdfast.journal.internal;
 
 import io.holdfast.store.internal.JdbcStore;
-import java.lang.annotation.Annotation;
 import java.nio.file.Path;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 
@@ -18,37 +17,7 @@ public final class JournalFixture {
     }
 
     public static JournalConfig config(int maxBatch, String... clear) {
-        return new JournalConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return JournalConfig.class;
-            }
-
-            @Override
-            public String dataDirectory() {
-                return "";
-            }
-
-            @Override
-            public int maxBatch() {
-                return maxBatch;
-            }
-
-            @Override
-            public int queueCapacity() {
-                return 10000;
-            }
-
-            @Override
-            public int smallPayloadLimit() {
-                return 262144;
-            }
-
-            @Override
-            public String[] fieldsInClear() {
-                return clear;
-            }
-        };
+        return JournalConfigs.with(java.util.Map.of("maxBatch", maxBatch, "fieldsInClear", clear, "payloadSegmentBytes", 1 << 20));
     }
 
     public static JournalCore open(Path dir, EmbeddedDataSource ds) {
