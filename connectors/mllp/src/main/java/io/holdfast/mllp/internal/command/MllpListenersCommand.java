@@ -30,7 +30,8 @@ public class MllpListenersCommand implements Action {
             table.column(c);
         }
         List<ListenerView> all = listeners == null ? List.of() : listeners.stream()
-                .filter(ListenerView::isBound).sorted(Comparator.comparing(l -> l.settings().name())).toList();
+                // a listener whose activation failed is registered but yields no service object (null)
+                .filter(java.util.Objects::nonNull).filter(ListenerView::isBound).sorted(Comparator.comparing(l -> l.settings().name())).toList();
         for (ListenerView l : all) {
             ListenerStats.Snapshot s = l.stats();
             table.addRow().addContent(l.settings().name(), l.settings().bindAddress() + ":" + l.boundPort(), l.settings().ackMode(),

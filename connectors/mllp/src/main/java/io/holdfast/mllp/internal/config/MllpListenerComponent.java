@@ -35,7 +35,7 @@ public class MllpListenerComponent implements ListenerView {
     @Reference
     Health health;
 
-    private MllpListener listener;
+    private volatile MllpListener listener;
     private String component;
 
     @Activate
@@ -76,7 +76,11 @@ public class MllpListenerComponent implements ListenerView {
 
     @Override
     public ListenerSettings settings() {
-        return listener.settings();
+        MllpListener l = listener;
+        if (l == null) {
+            throw new IllegalStateException(component + " is not running");
+        }
+        return l.settings();
     }
 
     @Override
@@ -91,6 +95,7 @@ public class MllpListenerComponent implements ListenerView {
 
     @Override
     public ListenerStats.Snapshot stats() {
-        return listener.stats();
+        MllpListener l = listener;
+        return l == null ? new ListenerStats().snapshot() : l.stats();
     }
 }
