@@ -41,7 +41,10 @@ final class JournalWriterImpl implements AutoCloseable {
     private final Thread thread;
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong tasks = new AtomicLong();
+    private static final long LINGER_NANOS = TimeUnit.MICROSECONDS.toNanos(1000);
+
     private volatile boolean running = true;
+    private int lastBatchSize = 1;
     private volatile ChainState state;
     private Connection connection;
 
@@ -98,6 +101,8 @@ final class JournalWriterImpl implements AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
+                linger(batch);
+                lastBatchSize = batch.size();
                 process(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -110,6 +115,29 @@ final class JournalWriterImpl implements AutoCloseable {
             }
         }
         closeConnection();
+    }
+
+    /**
+     * When the last batch was shared by several senders, waits up to {@link #LINGER_NANOS} for as
+     * many to have queued again: closed-loop senders submit their next message a moment after the
+     * previous commit, and without this each batch would start with the first one back. A lone
+     * sender (last batch of one) never waits.
+     */
+    private void linger(List<Pending<?>> batch) throws InterruptedException {
+        int target = Math.min(lastBatchSize, maxBatch);
+        long deadline = System.nanoTime() + LINGER_NANOS;
+        while (batch.size() < target) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            Pending<?> next = queue.poll(left, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            queue.drainTo(batch, maxBatch - batch.size());
+        }
     }
 
     private void process(List<Pending<?>> batch) {
