@@ -37,9 +37,9 @@ final class AdtMapper {
         Patient patient = PatientMapper.map(pid, m.first("PD1"), m.sendingFacility(), trail);
         Optional<Instant> occurredAt = occurredAt(m, trail);
         return switch (trigger) {
-            case "A01" -> new Admission(patient, VisitMapper.map(m, trail), pv1Time(m, 44, "visit.admittedAt", trail), occurredAt);
+            case "A01" -> new Admission(patient, VisitMapper.map(m, trail), pv1Time(m, 44, "admission.admittedAt", trail), occurredAt);
             case "A02" -> transfer(m, patient, occurredAt, trail);
-            case "A03" -> new Discharge(patient, VisitMapper.map(m, trail), pv1Time(m, 45, "visit.dischargedAt", trail), occurredAt);
+            case "A03" -> new Discharge(patient, VisitMapper.map(m, trail), pv1Time(m, 45, "discharge.dischargedAt", trail), occurredAt);
             case "A04" -> new Registration(patient, optionalVisit(m, trail), occurredAt);
             case "A05" -> new PreAdmission(patient, VisitMapper.map(m, trail), expectedAdmit(m, trail), occurredAt);
             case "A08" -> new DemographicUpdate(patient, optionalVisit(m, trail), occurredAt);
