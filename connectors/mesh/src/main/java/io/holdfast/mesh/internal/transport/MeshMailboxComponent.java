@@ -139,9 +139,11 @@ public class MeshMailboxComponent implements MeshMailbox {
         try {
             PollResult r = poller.pollOnce();
             record(true, r, Optional.empty());
-            health.report(component, r.failed() > 0 || r.skipped() > 0 ? HealthState.DEGRADED : HealthState.UP,
-                    "last poll: " + r.listed() + " listed, " + r.delivered() + " delivered, " + r.skipped() + " left in inbox, "
-                            + r.failed() + " to retry");
+            // An error report means a message this mailbox sent was not delivered: an alert for the operator.
+            boolean attention = r.failed() > 0 || r.skipped() > 0 || r.reports() > 0;
+            health.report(component, attention ? HealthState.DEGRADED : HealthState.UP,
+                    "last poll: " + r.listed() + " listed, " + r.delivered() + " delivered, " + r.reports() + " MESH error report(s), "
+                            + r.skipped() + " left in inbox, " + r.failed() + " to retry");
             return r;
         } catch (HoldfastException e) {
             record(true, PollResult.NONE, Optional.of(e.describe()));

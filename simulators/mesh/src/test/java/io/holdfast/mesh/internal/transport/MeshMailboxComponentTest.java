@@ -117,6 +117,13 @@ class MeshMailboxComponentTest {
         clock.advance(Duration.ofDays(-5).minusHours(1)); // back to real time: the client signs tokens with the real clock
         assertThat(transport.track(request("req-3", 1, "x"), id)).isInstanceOfSatisfying(DeliveryResult.Permanent.class,
                 p -> assertThat(p.reason()).contains("undeliverable", "14"));
+        // The sender's inbox holds MESH's error report: journaled, acknowledged, and the mailbox reports DEGRADED.
+        PollResult reports = sender.pollNow();
+        assertThat(reports.reports()).isEqualTo(1);
+        assertThat(kernel.journal.byMessageId(sim.store().all().stream().filter(m -> m.messageType().equals("REPORT"))
+                .findFirst().orElseThrow().messageId())).hasSize(1);
+        assertThat(health.components()).filteredOn(c -> c.component().equals("mesh:X26ABC1")).singleElement()
+                .satisfies(c -> assertThat(c.state()).isEqualTo(HealthState.DEGRADED));
         DownstreamSystem noWorkflow = new DownstreamSystem("x", "x", Optional.empty(), "dev", Transports.MESH, WireFormat.opaque(),
                 "mesh:X26ABC2", AuthPattern.ORG_CREDENTIALS, Optional.empty(), Optional.empty());
         assertThat(transport.deliver(new OutboundRequest("r", 1, noWorkflow, Payload.of(new byte[1]), Map.of(), new AuthMaterial.None())))
