@@ -9,6 +9,7 @@ import io.holdfast.intake.spi.IntakeParticipant;
 import io.holdfast.journal.api.JournalWriter;
 import io.holdfast.journal.api.WriteBatch;
 import io.holdfast.routing.internal.outbox.OutboxInserts.NewRow;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ public class OutboxParticipant implements IntakeParticipant {
 
     @Override
     public void accepted(WriteBatch batch, long journalId, Envelope envelope, ClinicalEvent event, ClaimOutcome claim,
-                         List<Router.Target> targets) {
+                         List<Router.Target> targets) throws SQLException {
         if (targets.isEmpty()) {
             return;
         }
@@ -69,7 +70,7 @@ public class OutboxParticipant implements IntakeParticipant {
      * Not yet called by Intake (see the module README: it needs an Intake hook for Unmapped messages).
      */
     public void acceptedRaw(WriteBatch batch, long journalId, Envelope envelope, PayloadInfo payload,
-                            List<Router.Target> targets) {
+                            List<Router.Target> targets) throws SQLException {
         if (targets.isEmpty()) {
             return;
         }

@@ -165,12 +165,12 @@ public class OutboxStore {
     }
 
     /** An unresolved or resolved dead letter. */
-    public record DeadLetter(long id, long outboxId, long journalId, String routeId, String target, int attempts,
+    public record DeadLetter(long outboxId, long journalId, String routeId, String target, int attempts,
                              String reason, Instant deadAt, Optional<String> resolvedBy, Optional<String> resolution) {
     }
 
     public List<DeadLetter> deadLetters(Optional<String> target, boolean includeResolved, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT id, outbox_id, journal_id, route_id, target, attempts, reason, dead_at, "
+        StringBuilder sql = new StringBuilder("SELECT outbox_id, journal_id, route_id, target, attempts, reason, dead_at, "
                 + "resolved_by, resolution FROM routing_dead_letter WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         if (!includeResolved) {
@@ -180,13 +180,13 @@ public class OutboxStore {
             sql.append(" AND target = ?");
             params.add(t);
         });
-        sql.append(" ORDER BY id FETCH FIRST ").append(Math.max(1, limit)).append(" ROWS ONLY");
+        sql.append(" ORDER BY outbox_id, dead_at FETCH FIRST ").append(Math.max(1, limit)).append(" ROWS ONLY");
         return query(sql.toString(), rs -> {
             List<DeadLetter> out = new ArrayList<>();
             while (rs.next()) {
-                out.add(new DeadLetter(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-                        rs.getInt(6), rs.getString(7), Instant.ofEpochMilli(rs.getLong(8)), Optional.ofNullable(rs.getString(9)),
-                        Optional.ofNullable(rs.getString(10))));
+                out.add(new DeadLetter(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                        rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)), Optional.ofNullable(rs.getString(8)),
+                        Optional.ofNullable(rs.getString(9))));
             }
             return out;
         }, params.toArray());
