@@ -4,9 +4,11 @@ import io.holdfast.api.error.InvalidConfigurationException;
 import io.holdfast.api.kernel.Health;
 import io.holdfast.api.kernel.HealthState;
 import io.holdfast.api.kernel.Intake;
+import io.holdfast.mllp.internal.transport.ListenerMeters;
 import io.holdfast.mllp.internal.transport.ListenerStats;
 import io.holdfast.mllp.internal.transport.ListenerView;
 import io.holdfast.mllp.internal.transport.MllpListener;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -35,6 +37,11 @@ public class MllpListenerComponent implements ListenerView {
     @Reference
     Health health;
 
+    @Reference
+    MeterRegistry meterRegistry;
+
+    private ListenerMeters meters;
+
     private volatile MllpListener listener;
     private String component;
 
@@ -60,6 +67,7 @@ public class MllpListenerComponent implements ListenerView {
             throw e;
         }
         listener = l;
+        meters = new ListenerMeters(meterRegistry, settings.name(), l);
         health.report(component, HealthState.UP, "listening on " + settings.bindAddress() + ":" + l.boundPort() + ", ackMode "
                 + settings.ackMode() + ", maxFrameBytes " + settings.maxFrameBytes());
         LOG.info("MLLP listener {} listening on {}:{}", settings.name(), settings.bindAddress(), l.boundPort());
@@ -67,6 +75,10 @@ public class MllpListenerComponent implements ListenerView {
 
     @Deactivate
     void deactivate() {
+        if (meters != null) {
+            meters.close();
+            meters = null;
+        }
         if (listener != null) {
             listener.close();
             listener = null;

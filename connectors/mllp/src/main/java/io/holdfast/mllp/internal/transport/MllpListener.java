@@ -76,6 +76,10 @@ public final class MllpListener implements AutoCloseable, ListenerView {
         return stats.snapshot();
     }
 
+    ListenerStats rawStats() {
+        return stats;
+    }
+
     @Override
     public boolean isBound() {
         return server != null && server.isActive();

@@ -33,7 +33,7 @@ class MllpSenderTest {
     volatile Behaviour behaviour = Behaviour.OK;
     final List<String> seenControlIds = new CopyOnWriteArrayList<>();
     MllpListener receiver;
-    MllpSender sender = new MllpSender(Duration.ofSeconds(2), Duration.ofMillis(800), 2);
+    MllpSender sender = new MllpSender(Duration.ofSeconds(5), Duration.ofSeconds(15), 2);
 
     @BeforeEach
     void start() throws Exception {
@@ -98,7 +98,8 @@ class MllpSenderTest {
     @Test
     void noAckInTimeIsTransient() {
         behaviour = Behaviour.HANG;
-        assertThat(sender.deliver(request("r4", 1, Map.of()))).isInstanceOfSatisfying(DeliveryResult.Transient.class,
+        MllpSender impatient = new MllpSender(Duration.ofSeconds(5), Duration.ofMillis(500), 2);
+        assertThat(impatient.deliver(request("r4", 1, Map.of()))).isInstanceOfSatisfying(DeliveryResult.Transient.class,
                 t -> assertThat(t.reason()).contains("no ACK"));
     }
 
@@ -110,6 +111,20 @@ class MllpSenderTest {
                 "127.0.0.1:" + port, AuthPattern.NONE, Optional.empty(), Optional.empty());
         assertThat(sender.deliver(new OutboundRequest("r5", 1, gone, Payload.of(Fixtures.bytes("adt_a03_v24.hl7")), Map.of(),
                 new AuthMaterial.None()))).isInstanceOf(DeliveryResult.Transient.class);
+    }
+
+    @Test
+    void listenerCountersArePublishedOnTheMeterRegistry() {
+        var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        try (ListenerMeters meters = new ListenerMeters(registry, "epr", receiver)) {
+            sender.deliver(request("m1", 1, Map.of()));
+            behaviour = Behaviour.REJECT;
+            sender.deliver(request("m2", 1, Map.of()));
+            assertThat(registry.get("holdfast.mllp.accepted").tag("listener", "epr").functionCounter().count()).isEqualTo(1);
+            assertThat(registry.get("holdfast.mllp.rejected").tag("listener", "epr").functionCounter().count()).isEqualTo(1);
+            assertThat(registry.get("holdfast.mllp.connections").gauge().value()).isEqualTo(1);
+        }
+        assertThat(registry.getMeters()).isEmpty();
     }
 
     @Test
