@@ -5,6 +5,9 @@ import io.holdfast.api.error.InvalidConfigurationException;
 import io.holdfast.api.kernel.Health;
 import io.holdfast.api.kernel.HealthState;
 import io.holdfast.api.kernel.Intake;
+import io.holdfast.api.spi.AuthMaterial;
+import io.holdfast.credentials.api.OrgCredentialSource;
+import io.holdfast.credentials.api.TlsMaterialSource;
 import io.holdfast.mesh.internal.config.MeshMailboxConfig;
 import io.holdfast.mesh.internal.config.MeshMailboxSettings;
 import java.io.IOException;
@@ -13,17 +16,21 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +53,12 @@ public class MeshMailboxComponent implements MeshMailbox {
     @Reference
     Health health;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    OrgCredentialSource orgCredentials;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    TlsMaterialSource tlsMaterial;
+
     private MeshMailboxSettings settings;
     private MeshClient client;
     private MeshUploader uploader;
@@ -58,16 +71,15 @@ public class MeshMailboxComponent implements MeshMailbox {
     void activate(MeshMailboxConfig config, Map<String, Object> properties) {
         String pid = String.valueOf(properties.getOrDefault("service.pid", MeshMailboxConfig.PID));
         component = "mesh:" + config.mailboxId();
+        MeshEndpoint endpoint;
         try {
             settings = MeshMailboxSettings.from(pid, config, defaultWorkDir());
-            requireResolvableCredentials(settings);
-        } catch (InvalidConfigurationException e) {
+            endpoint = endpoint(settings);
+        } catch (HoldfastException e) {
             health.report(component, HealthState.DOWN, e.describe());
             LOG.error("{}", e.describe());
             throw e;
         }
-        MeshEndpoint endpoint = new MeshEndpoint(settings.baseUrl(), settings.mailboxId(), settings.password().orElseThrow(),
-                settings.sharedKey().orElseThrow().getBytes(StandardCharsets.UTF_8), Optional.empty());
         Backoff backoff = new Backoff(settings.maxRetries(), settings.retryBackoff(), Duration.ofMinutes(2));
         MeshHttp http = new MeshHttp(endpoint, MeshHttp.newClient(endpoint, Duration.ofSeconds(30)), Clock.systemUTC(), backoff,
                 Duration.ofMinutes(10));
@@ -84,16 +96,50 @@ public class MeshMailboxComponent implements MeshMailbox {
         health.report(component, HealthState.UP, "mailbox " + settings.mailboxId() + " at " + settings.baseUrl());
     }
 
-    // Until the credentials bundle offers MESH secrets to connectors, only the sandbox/test form works.
-    private static void requireResolvableCredentials(MeshMailboxSettings s) {
-        if (s.password().isEmpty() || s.sharedKey().isEmpty()) {
-            throw new InvalidConfigurationException(s.pid(), "credentialRef", "password and sharedKey (sandbox/tests) for now",
-                    "names vault entry '" + s.credentialRef().orElse("") + "', which this connector version cannot read yet");
+    /**
+     * Mailbox password and shared key from the vault entry {@code credentialRef} (ORG_CREDENTIAL whose
+     * user name is the mailbox id, with the environment's shared key as SECRET), else the sandbox/test
+     * values in clear; the TLS client context from {@code tlsCredentialRef}. Read at activation: a
+     * rotated credential takes effect when the mailbox configuration is updated.
+     */
+    private MeshEndpoint endpoint(MeshMailboxSettings s) {
+        String password;
+        byte[] sharedKey;
+        if (s.credentialRef().isPresent()) {
+            OrgCredentialSource source = require(orgCredentials, s, "credentialRef");
+            OrgCredentialSource.OrgCredential cred = source.forEntry(s.environment(), s.credentialRef().get());
+            try {
+                if (!cred.username().equalsIgnoreCase(s.mailboxId()) || cred.sharedSecret().isEmpty()) {
+                    throw new InvalidConfigurationException(s.pid(), "credentialRef",
+                            "a vault entry whose ORG_CREDENTIAL user is " + s.mailboxId() + " and which holds the shared key as SECRET",
+                            "names entry '" + s.credentialRef().get() + "' (" + cred.identity().describe() + ") which does not");
+                }
+                password = new String(cred.password());
+                sharedKey = new String(cred.sharedSecret().get()).getBytes(StandardCharsets.UTF_8);
+            } finally {
+                Arrays.fill(cred.password(), '\0');
+                cred.sharedSecret().ifPresent(k -> Arrays.fill(k, '\0'));
+            }
+            LOG.info("MESH {}: credentials from vault entry {}", s.mailboxId(), cred.identity().describe());
+        } else {
+            password = s.password().orElseThrow();
+            sharedKey = s.sharedKey().orElseThrow().getBytes(StandardCharsets.UTF_8);
         }
+        Optional<SSLContext> tls = Optional.empty();
         if (s.tlsCredentialRef().isPresent()) {
-            throw new InvalidConfigurationException(s.pid(), "tlsCredentialRef", "empty for now",
-                    "is set, but TLS mutual auth from the vault is not wired into the MESH connector yet");
+            AuthMaterial.Tls material = require(tlsMaterial, s, "tlsCredentialRef").forEntry(s.environment(), s.tlsCredentialRef().get());
+            tls = Optional.of(material.sslContext());
+            LOG.info("MESH {}: TLS client certificate {}", s.mailboxId(), material.identity().describe());
         }
+        return new MeshEndpoint(s.baseUrl(), s.mailboxId(), password, sharedKey, tls);
+    }
+
+    private static <T> T require(T service, MeshMailboxSettings s, String key) {
+        if (service == null) {
+            throw new InvalidConfigurationException(s.pid(), key, "a vault entry id, with holdfast-credentials running",
+                    "is set but the credentials service is not available");
+        }
+        return service;
     }
 
     private static Path defaultWorkDir() {

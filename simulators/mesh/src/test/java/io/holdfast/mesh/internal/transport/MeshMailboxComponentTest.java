@@ -12,6 +12,8 @@ import io.holdfast.api.message.Payload;
 import io.holdfast.api.message.WireFormat;
 import io.holdfast.api.spi.AuthMaterial;
 import io.holdfast.api.spi.AuthPattern;
+import io.holdfast.api.spi.CredentialIdentity;
+import io.holdfast.credentials.api.OrgCredentialSource;
 import io.holdfast.api.spi.DeliveryResult;
 import io.holdfast.api.spi.OutboundRequest;
 import io.holdfast.health.internal.HealthRegistry;
@@ -46,7 +48,7 @@ class MeshMailboxComponentTest {
     @BeforeEach
     void start() {
         sim = MeshSimulator.builder().dataDir(dir.resolve("sim")).clock(clock).mailbox("X26ABC1", "password")
-                .mailbox("X26ABC2", "password").start();
+                .mailbox("X26ABC2", "password").mailbox("X26ABC3", "password").start();
         kernel = new MeshKernelFixture(dir.resolve("kernel"));
         sender = mailbox("X26ABC1", Map.of("pollEnabled", false));
         // Polled by the test (pollNow) so the poll does not race the send.
@@ -63,12 +65,17 @@ class MeshMailboxComponentTest {
     }
 
     MeshMailboxComponent mailbox(String id, Map<String, Object> extra) {
+        return mailbox(id, extra, null);
+    }
+
+    MeshMailboxComponent mailbox(String id, Map<String, Object> extra, OrgCredentialSource vault) {
         Map<String, Object> v = new HashMap<>(Map.of("mailboxId", id, "baseUrl", sim.baseUrl(), "password", "password",
                 "sharedKey", "TestKey", "chunkSizeBytes", 4096L, "retryBackoffMillis", 5, "workDir", dir.resolve("work").toString()));
         v.putAll(extra);
         MeshMailboxComponent c = new MeshMailboxComponent();
         c.intake = kernel.intake;
         c.health = health;
+        c.orgCredentials = vault;
         c.activate(config(v), Map.of("service.pid", MeshMailboxConfig.PID + "~" + id.toLowerCase()));
         return c;
     }
@@ -140,5 +147,37 @@ class MeshMailboxComponentTest {
                 .hasMessageContaining("io.holdfast.mesh.mailbox~x26abc3").hasMessageContaining("gzip");
         assertThat(health.components()).filteredOn(c -> c.component().equals("mesh:X26ABC3"))
                 .singleElement().satisfies(c -> assertThat(c.state()).isEqualTo(HealthState.DOWN));
+    }
+
+    static OrgCredentialSource vault(String user, String password, String sharedKey) {
+        return new OrgCredentialSource() {
+            @Override
+            public OrgCredential forSystem(DownstreamSystem system) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public OrgCredential forEntry(String environment, String entryId) {
+                return new OrgCredential(user, password.toCharArray(), Optional.of(sharedKey.toCharArray()),
+                        new CredentialIdentity(entryId, 1, Optional.empty(), Optional.empty()));
+            }
+        };
+    }
+
+    @Test
+    void credentialsComeFromTheVaultEntry() {
+        Map<String, Object> fromVault = new HashMap<>(Map.of("pollEnabled", false, "password", "", "sharedKey", "",
+                "credentialRef", "mesh-x26abc3"));
+        MeshMailboxComponent third = mailbox("X26ABC3", fromVault, vault("X26ABC3", "password", "TestKey"));
+        try {
+            assertThat(third.pollNow().failed()).isZero();
+            assertThat(third.status().handshakeOk()).isTrue();
+        } finally {
+            third.deactivate();
+        }
+        assertThatThrownBy(() -> mailbox("X26ABC3", fromVault, vault("X26OTHER", "password", "TestKey")))
+                .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("credentialRef");
+        assertThatThrownBy(() -> mailbox("X26ABC3", fromVault, null))
+                .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("credentials service is not available");
     }
 }
