@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A validated listener configuration. Built from the raw ConfigAdmin properties rather than the
@@ -15,7 +16,13 @@ import java.util.Map;
  */
 public record ListenerSettings(String name, String pid, int port, String bindAddress, Charset charset, int maxFrameBytes,
                                Duration firstByteTimeout, Duration interByteTimeout, Duration idleTimeout, AckMode ackMode,
-                               String sourceSystem, ZoneId timeZone, int maxPendingAcks) {
+                               String sourceSystem, ZoneId timeZone, int maxPendingAcks, Optional<String> tlsCredential,
+                               String tlsEnvironment, ClientAuth tlsClientAuth) {
+    /** Whether a TLS listener asks senders for a client certificate. */
+    public enum ClientAuth {
+        NONE, WANT, NEED
+    }
+
     public static final String FACTORY_PID = "io.holdfast.mllp.listener";
     static final int MIN_FRAME = 1024;
     static final int MAX_FRAME = 64 * 1024 * 1024;
@@ -76,8 +83,18 @@ public record ListenerSettings(String name, String pid, int port, String bindAdd
             throw new InvalidConfigurationException(pid, "timeZone", "a region id such as Europe/London", "is '" + zoneText + "'");
         }
         int pending = integer(props, pid, "maxPendingAcks", 256, 1, 100_000);
+        String tlsCredential = string(props, "tlsCredential", "");
+        String tlsEnvironment = string(props, "tlsEnvironment", "live");
+        String clientAuthText = string(props, "tlsClientAuth", "NONE");
+        ClientAuth clientAuth;
+        try {
+            clientAuth = ClientAuth.valueOf(clientAuthText.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException(pid, "tlsClientAuth", "NONE, WANT, NEED", "is '" + clientAuthText + "'");
+        }
         return new ListenerSettings(name, pid, port, bind, charset, maxFrame, first, inter, idle, mode,
-                source.isBlank() ? name : source, zone, pending);
+                source.isBlank() ? name : source, zone, pending, tlsCredential.isBlank() ? Optional.empty() : Optional.of(tlsCredential),
+                tlsEnvironment, clientAuth);
     }
 
     private static String string(Map<String, ?> props, String key, String dflt) {
@@ -127,21 +144,21 @@ public record ListenerSettings(String name, String pid, int port, String bindAdd
     public static ListenerSettings loopback(String name, int port) {
         return new ListenerSettings(name, FACTORY_PID + "~" + name, port, "127.0.0.1", StandardCharsets.ISO_8859_1, 1048576,
                 Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofMinutes(10), AckMode.AUTO, name,
-                ZoneId.of("Europe/London"), 256);
+                ZoneId.of("Europe/London"), 256, Optional.empty(), "dev", ClientAuth.NONE);
     }
 
     public ListenerSettings withMaxFrameBytes(int bytes) {
         return new ListenerSettings(name, pid, port, bindAddress, charset, bytes, firstByteTimeout, interByteTimeout, idleTimeout,
-                ackMode, sourceSystem, timeZone, maxPendingAcks);
+                ackMode, sourceSystem, timeZone, maxPendingAcks, tlsCredential, tlsEnvironment, tlsClientAuth);
     }
 
     public ListenerSettings withTimeouts(Duration first, Duration inter, Duration idle) {
         return new ListenerSettings(name, pid, port, bindAddress, charset, maxFrameBytes, first, inter, idle, ackMode, sourceSystem,
-                timeZone, maxPendingAcks);
+                timeZone, maxPendingAcks, tlsCredential, tlsEnvironment, tlsClientAuth);
     }
 
     public ListenerSettings withAckMode(AckMode mode) {
         return new ListenerSettings(name, pid, port, bindAddress, charset, maxFrameBytes, firstByteTimeout, interByteTimeout,
-                idleTimeout, mode, sourceSystem, timeZone, maxPendingAcks);
+                idleTimeout, mode, sourceSystem, timeZone, maxPendingAcks, tlsCredential, tlsEnvironment, tlsClientAuth);
     }
 }

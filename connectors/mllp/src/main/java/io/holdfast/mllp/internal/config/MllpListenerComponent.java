@@ -1,6 +1,8 @@
 package io.holdfast.mllp.internal.config;
 
+import io.holdfast.api.error.HoldfastException;
 import io.holdfast.api.error.InvalidConfigurationException;
+import io.holdfast.credentials.api.TlsMaterialSource;
 import io.holdfast.api.kernel.Health;
 import io.holdfast.api.kernel.HealthState;
 import io.holdfast.api.kernel.Intake;
@@ -10,11 +12,15 @@ import io.holdfast.mllp.internal.transport.ListenerView;
 import io.holdfast.mllp.internal.transport.MllpListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +46,10 @@ public class MllpListenerComponent implements ListenerView {
     @Reference
     MeterRegistry meterRegistry;
 
+    /** Only needed by TLS listeners; greedy so a listener waiting for it restarts when it comes. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    TlsMaterialSource tlsMaterial;
+
     private ListenerMeters meters;
 
     private volatile MllpListener listener;
@@ -56,7 +66,15 @@ public class MllpListenerComponent implements ListenerView {
             LOG.error("MLLP listener not started: {}", e.describe());
             throw e;
         }
-        MllpListener l = new MllpListener(settings, intake);
+        Optional<SSLContext> tls;
+        try {
+            tls = tls(settings);
+        } catch (HoldfastException e) {
+            health.report(component, HealthState.DOWN, e.describe());
+            LOG.error("MLLP listener {} not started: {}", settings.name(), e.describe());
+            throw e;
+        }
+        MllpListener l = new MllpListener(settings, intake, tls);
         try {
             l.start();
         } catch (Exception e) {
@@ -69,8 +87,20 @@ public class MllpListenerComponent implements ListenerView {
         listener = l;
         meters = new ListenerMeters(meterRegistry, settings.name(), l);
         health.report(component, HealthState.UP, "listening on " + settings.bindAddress() + ":" + l.boundPort() + ", ackMode "
-                + settings.ackMode() + ", maxFrameBytes " + settings.maxFrameBytes());
+                + settings.ackMode() + ", maxFrameBytes " + settings.maxFrameBytes() + (tls.isPresent() ? ", TLS (client auth "
+                + settings.tlsClientAuth() + ")" : ""));
         LOG.info("MLLP listener {} listening on {}:{}", settings.name(), settings.bindAddress(), l.boundPort());
+    }
+
+    private Optional<SSLContext> tls(ListenerSettings settings) {
+        if (settings.tlsCredential().isEmpty()) {
+            return Optional.empty();
+        }
+        if (tlsMaterial == null) {
+            throw new InvalidConfigurationException(settings.pid(), "tlsCredential", "a vault entry id, with the credentials service running",
+                    "is set but the credentials service (TlsMaterialSource) is not available");
+        }
+        return Optional.of(tlsMaterial.forEntry(settings.tlsEnvironment(), settings.tlsCredential().get()).sslContext());
     }
 
     @Deactivate

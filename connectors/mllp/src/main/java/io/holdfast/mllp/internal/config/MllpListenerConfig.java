@@ -42,4 +42,13 @@ public @interface MllpListenerConfig {
 
     @AttributeDefinition(description = "Frames awaiting their ACK per connection before reading pauses")
     int maxPendingAcks() default 256;
+
+    @AttributeDefinition(description = "Vault entry id of the listener's TLS key pair; empty = plain TCP")
+    String tlsCredential() default "";
+
+    @AttributeDefinition(description = "Vault environment of tlsCredential (dev, test, int, live)")
+    String tlsEnvironment() default "live";
+
+    @AttributeDefinition(description = "Client certificates: NONE, WANT or NEED (mutual TLS)")
+    String tlsClientAuth() default "NONE";
 }

@@ -13,8 +13,12 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslHandler;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 
 /**
  * A bound MLLP server socket. {@link #start()} either binds or throws with nothing left running,
@@ -24,12 +28,19 @@ public final class MllpListener implements AutoCloseable, ListenerView {
     private final ListenerSettings settings;
     private final InboundProcessor processor;
     private final ListenerStats stats = new ListenerStats();
+    private final Optional<SSLContext> tls;
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private Channel server;
 
     public MllpListener(ListenerSettings settings, Intake intake) {
+        this(settings, intake, Optional.empty());
+    }
+
+    /** With {@code tls}, every connection starts with a TLS handshake (server side; client auth per settings). */
+    public MllpListener(ListenerSettings settings, Intake intake, Optional<SSLContext> tls) {
         this.settings = settings;
+        this.tls = tls;
         this.processor = new InboundProcessor(settings, intake, new Hl7v2Codec(settings.timeZone()), stats);
     }
 
@@ -48,6 +59,7 @@ public final class MllpListener implements AutoCloseable, ListenerView {
                         protected void initChannel(SocketChannel ch) {
                             ReadClock clock = new ReadClock();
                             MllpFrameDecoder decoder = new MllpFrameDecoder(settings.maxFrameBytes());
+                            tls.ifPresent(context -> ch.pipeline().addLast("tls", new SslHandler(serverEngine(context))));
                             ch.pipeline().addLast("clock", clock).addLast("framing", decoder)
                                     .addLast("mllp", new MllpConnectionHandler(settings, processor, stats, clock, decoder));
                         }
@@ -57,6 +69,17 @@ public final class MllpListener implements AutoCloseable, ListenerView {
             close();
             throw e;
         }
+    }
+
+    private SSLEngine serverEngine(SSLContext context) {
+        SSLEngine engine = context.createSSLEngine();
+        engine.setUseClientMode(false);
+        switch (settings.tlsClientAuth()) {
+            case NEED -> engine.setNeedClientAuth(true);
+            case WANT -> engine.setWantClientAuth(true);
+            case NONE -> engine.setNeedClientAuth(false);
+        }
+        return engine;
     }
 
     /** The port actually bound (useful when configured as 0 in tests). */
