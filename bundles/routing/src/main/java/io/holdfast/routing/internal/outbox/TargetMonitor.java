@@ -18,8 +18,8 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Per-target outbox depth and delivery blockers, reported as {@code routing:<target>} in
  * {@code holdfast:status}, and the back-pressure decision Intake asks for. Depths are counted in
- * memory as rows are written and finished, and re-read from the database at most once a second,
- * so a refusal check costs no query on the hot path.
+ * memory as rows are written and finished, and re-read from the database at start and by the
+ * dispatcher at most once a second, so a refusal check costs no query on the hot path.
  */
 @Component(service = TargetMonitor.class)
 public class TargetMonitor {
@@ -39,6 +39,8 @@ public class TargetMonitor {
         this.store = store;
         this.routes = routes;
         this.health = health;
+        // Start from what the database holds, so a full outbox left by the previous run refuses at once.
+        refresh();
     }
 
     /** A reason to refuse input routed to these targets, if any of their outboxes is at its limit. */
@@ -46,7 +48,7 @@ public class TargetMonitor {
         if (targets.isEmpty()) {
             return Optional.empty();
         }
-        refreshIfStale();
+        // No query here: this runs on connector threads; the dispatcher re-reads depths every second.
         for (Router.Target t : targets) {
             OptionalInt limit = routes.depthLimit(t.systemId());
             long depth = depth(t.systemId());
