@@ -48,16 +48,22 @@ public class MeshOutboundTransport implements OutboundTransport {
         }
         String localId = request.requestId();
         try {
+            OutgoingMessage message = new OutgoingMessage(address.to(), address.workflowId(),
+                    Optional.ofNullable(request.headers().get(MeshHeaders.SUBJECT)), Optional.of(localId),
+                    Optional.ofNullable(request.headers().get(MeshHeaders.FILE_NAME)), request.body());
             if (request.attempt() > 1) {
                 Optional<MeshTracking> known = from.client().trackByLocalId(localId).filter(t -> !t.failed());
+                if (known.isPresent() && known.get().uploading()) {
+                    SendResult r = from.uploader().resume(known.get().messageId(), message);
+                    return new DeliveryResult.Accepted(r.messageId(), "upload of " + r.messageId() + " completed ("
+                            + r.chunks() + " chunks); the first POST was not repeated");
+                }
                 if (known.isPresent()) {
                     return new DeliveryResult.Accepted(known.get().messageId(),
                             "already in MESH as " + known.get().messageId() + " (" + known.get().status() + "); not sent again");
                 }
             }
-            SendResult r = from.uploader().send(new OutgoingMessage(address.to(), address.workflowId(),
-                    Optional.ofNullable(request.headers().get(MeshHeaders.SUBJECT)), Optional.of(localId),
-                    Optional.ofNullable(request.headers().get(MeshHeaders.FILE_NAME)), request.body()));
+            SendResult r = from.uploader().send(message);
             return new DeliveryResult.Accepted(r.messageId(), "accepted by MESH from " + from.settings().mailboxId() + " in "
                     + r.chunks() + " chunk(s)" + (r.gzipped() ? ", gzipped" : "") + (r.foundByLocalId() ? ", found by local id" : ""));
         } catch (MeshException e) {

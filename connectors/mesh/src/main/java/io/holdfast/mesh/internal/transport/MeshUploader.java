@@ -45,33 +45,60 @@ public final class MeshUploader {
     }
 
     public SendResult send(OutgoingMessage m) {
-        Path compressed = null;
-        try {
+        try (Body body = body(m)) {
             String checksum = MeshChecksum.sha256Hex(hash(m.content()));
-            boolean zip = shouldGzip(m.content());
-            Payload body = m.content();
-            if (zip) {
-                Files.createDirectories(tempDir);
-                compressed = Files.createTempFile(tempDir, "mesh-out", ".gz");
-                gzipTo(m.content(), compressed);
-                body = Payload.ofFile(compressed);
-            }
-            long size = body.size();
+            long size = body.payload().size();
             int total = ChunkRange.chunksFor(size, chunkSize);
-            FirstPost first = postFirst(m, body, Math.min(size, chunkSize), total, checksum, zip);
+            FirstPost first = postFirst(m, body.payload(), Math.min(size, chunkSize), total, checksum, body.gzipped());
             if (!first.alreadyComplete()) {
                 for (int n = 2; n <= total; n++) {
-                    postChunk(first.messageId(), body, n, total, size, zip);
+                    postChunk(first.messageId(), body.payload(), n, total, size, body.gzipped());
                 }
             }
-            return new SendResult(first.messageId(), total, zip, first.foundByLocalId());
+            return new SendResult(first.messageId(), total, body.gzipped(), first.foundByLocalId());
         } catch (IOException e) {
             throw new UncheckedIOException("MESH " + client.mailbox() + ": could not read the content to send", e);
-        } finally {
-            if (compressed != null) {
-                compressed.toFile().delete();
-            }
         }
+    }
+
+    /**
+     * Completes a message MESH still has as uploading (an earlier attempt died after the first POST):
+     * uploads chunks 2..N again (MESH replaces a chunk sent twice) so the recipient gets it once.
+     */
+    public SendResult resume(String messageId, OutgoingMessage m) {
+        try (Body body = body(m)) {
+            long size = body.payload().size();
+            int total = ChunkRange.chunksFor(size, chunkSize);
+            for (int n = 2; n <= total; n++) {
+                postChunk(messageId, body.payload(), n, total, size, body.gzipped());
+            }
+            return new SendResult(messageId, total, body.gzipped(), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("MESH " + client.mailbox() + ": could not read the content to send", e);
+        }
+    }
+
+    /** The bytes that go on the wire: the content, or a gzipped temporary copy deleted on close. */
+    private record Body(Payload payload, boolean gzipped, Optional<Path> temp) implements AutoCloseable {
+        @Override
+        public void close() {
+            temp.ifPresent(p -> p.toFile().delete());
+        }
+    }
+
+    private Body body(OutgoingMessage m) throws IOException {
+        if (!shouldGzip(m.content())) {
+            return new Body(m.content(), false, Optional.empty());
+        }
+        Files.createDirectories(tempDir);
+        Path compressed = Files.createTempFile(tempDir, "mesh-out", ".gz");
+        try {
+            gzipTo(m.content(), compressed);
+        } catch (IOException | RuntimeException e) {
+            compressed.toFile().delete();
+            throw e;
+        }
+        return new Body(Payload.ofFile(compressed), true, Optional.of(compressed));
     }
 
     private record FirstPost(String messageId, boolean foundByLocalId, boolean alreadyComplete) {

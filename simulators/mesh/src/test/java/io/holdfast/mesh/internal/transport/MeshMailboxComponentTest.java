@@ -180,4 +180,27 @@ class MeshMailboxComponentTest {
         assertThatThrownBy(() -> mailbox("X26ABC3", fromVault, null))
                 .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("credentials service is not available");
     }
+
+    @Test
+    void anUploadKilledBetweenChunksIsCompletedByTheNextAttemptNotSentTwice() {
+        MeshMailboxComponent noRetry = mailbox("X26ABC3", Map.of("pollEnabled", false, "maxRetries", 0));
+        MeshOutboundTransport t = new MeshOutboundTransport();
+        t.mailboxes.add(noRetry);
+        try {
+            String body = "x".repeat(10_000); // 3 chunks of 4096
+            sim.faults().inject(io.holdfast.simulator.mesh.MeshFaults.Operation.SEND_CHUNK,
+                    new io.holdfast.simulator.mesh.MeshFaults.Fault.DropMidBody());
+            assertThat(t.deliver(request("req-up", 1, body))).isInstanceOf(DeliveryResult.Transient.class);
+            assertThat(sim.store().all()).singleElement()
+                    .satisfies(m -> assertThat(m.status()).isEqualTo(io.holdfast.simulator.mesh.MessageStatus.UPLOADING));
+            DeliveryResult again = t.deliver(request("req-up", 2, body));
+            assertThat(again).isInstanceOfSatisfying(DeliveryResult.Accepted.class, a -> assertThat(a.summary()).contains("completed"));
+            assertThat(sim.store().all()).singleElement().satisfies(m -> {
+                assertThat(m.status()).isEqualTo(io.holdfast.simulator.mesh.MessageStatus.ACCEPTED);
+                assertThat(m.size()).isEqualTo(10_000);
+            });
+        } finally {
+            noRetry.deactivate();
+        }
+    }
 }
