@@ -54,14 +54,28 @@ public class MllpSimulatorComponent {
 
     private void playFeed(MllpSimulatorConfig config) {
         FeedSender sender = new FeedSender(config.feedHost(), config.feedPort(), Duration.ofSeconds(30), 3);
-        try {
-            var outcomes = sender.send(new PasFeedGenerator(System.currentTimeMillis()), config.feedCount(), config.feedRate());
-            LOG.info("PAS feed simulator finished: ACKs {}, timeouts {}", outcomes, sender.timeouts());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            LOG.warn("PAS feed simulator stopped: {}", e.toString());
+        // The listener may start after this component: wait for it (up to ~2 minutes) before giving up.
+        for (int attempt = 1; attempt <= 60 && !Thread.currentThread().isInterrupted(); attempt++) {
+            try {
+                var outcomes = sender.send(new PasFeedGenerator(System.currentTimeMillis()), config.feedCount(), config.feedRate());
+                LOG.info("PAS feed simulator finished: ACKs {}, timeouts {}", outcomes, sender.timeouts());
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.net.ConnectException e) {
+                try {
+                    Thread.sleep(2000);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            } catch (Exception e) {
+                LOG.warn("PAS feed simulator stopped: {}", e.toString());
+                return;
+            }
         }
+        LOG.warn("PAS feed simulator: no listener on {}:{}; feed not sent", config.feedHost(), config.feedPort());
     }
 
     /** The receiver, for shell and tests in the sandbox. */
