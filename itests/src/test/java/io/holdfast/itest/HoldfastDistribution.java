@@ -1,0 +1,91 @@
+package io.holdfast.itest;
+
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
+import static org.ops4j.pax.exam.CoreOptions.when;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.ServerSocket;
+import java.util.concurrent.TimeUnit;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+
+/**
+ * pax-exam options that boot the assembled Holdfast distribution (not a stock Karaf) as a separate JVM.
+ *
+ * <p>The tarball comes by file URL from {@code assembly/target} because the project's test command is
+ * {@code mvn verify}, which installs nothing. Karaf inside the test resolves {@code mvn:} URLs from the
+ * local repository only (exam's own bundles are test dependencies of this module); Holdfast's features
+ * are in the distribution's system folder. Ports are free ports picked now, so tests never collide with
+ * a running sandbox or another build.
+ */
+final class HoldfastDistribution {
+    /** Passphrase for the generated test keystore; system properties are the keys bundle's test hook. */
+    static final String TEST_PASSPHRASE = "itest-only-master-passphrase";
+
+    private HoldfastDistribution() {
+    }
+
+    static Option[] options() {
+        String localRepository = requiredProperty("maven.repo.local");
+        return new Option[] {
+            karafDistributionConfiguration()
+                    .frameworkUrl(distributionUrl())
+                    .karafVersion(requiredProperty("karaf.version"))
+                    .name("Holdfast")
+                    .unpackDirectory(new File("target/exam"))
+                    .useDeployFolder(false),
+            // -Dholdfast.itest.keep=true keeps target/exam/<uuid>/ (data/log/karaf.log) for a post-mortem
+            when(Boolean.getBoolean("holdfast.itest.keep")).useOptions(keepRuntimeFolder()),
+            // boot and probe start; the 3-minute default was exceeded once on a 2-core machine under load
+            systemTimeout(TimeUnit.MINUTES.toMillis(6)),
+            configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+            logLevel(LogLevel.INFO),
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepository),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", freePort()),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
+            systemProperty("holdfast.master.passphrase").value(TEST_PASSPHRASE),
+            systemProperty("holdfast.probe.features").value(requiredProperty("holdfast.probe.features")),
+        };
+    }
+
+    private static String distributionUrl() {
+        File tarball = new File(requiredProperty("holdfast.distribution"));
+        if (!tarball.isFile()) {
+            throw new IllegalStateException("Distribution " + tarball + " is missing: build the assembly module first"
+                    + " (./mvnw verify from the repository root builds it before the itests)");
+        }
+        try {
+            return tarball.toURI().toURL().toExternalForm();
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return Integer.toString(socket.getLocalPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String requiredProperty(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("System property " + name + " is not set; run the itests through Maven (failsafe sets it)");
+        }
+        return value;
+    }
+}
