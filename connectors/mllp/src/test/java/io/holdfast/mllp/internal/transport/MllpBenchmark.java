@@ -85,26 +85,26 @@ public final class MllpBenchmark {
         Files.createDirectories(work);
         Map<String, Map<Integer, Result>> all = new LinkedHashMap<>();
         try (Server s = simpleServer()) {
-            all.put("simpleserver", closedLoop(s, warmup, window));
+            all.put("simpleserver", closedLoop("simpleserver", s, warmup, window));
         }
         try (Server s = nettyServer()) {
-            all.put("netty", closedLoop(s, warmup, window));
+            all.put("netty", closedLoop("netty", s, warmup, window));
         }
         Result halfLoad;
         try (HoldfastServer s = new HoldfastServer(Files.createTempDirectory(work, "holdfast"))) {
-            all.put("holdfast", closedLoop(s, warmup, window));
+            all.put("holdfast", closedLoop("holdfast", s, warmup, window));
             double peak = all.get("holdfast").values().stream().mapToDouble(Result::msgsPerSecond).max().orElse(1);
             halfLoad = openLoop(s, peak / 2, 4, window);
         }
         print(all, halfLoad);
     }
 
-    static Map<Integer, Result> closedLoop(Server server, int warmup, int window) throws Exception {
+    static Map<Integer, Result> closedLoop(String name, Server server, int warmup, int window) throws Exception {
         Map<Integer, Result> out = new LinkedHashMap<>();
         for (int c : CONNECTIONS) {
             run(server, c, warmup);
             out.put(c, run(server, c, window));
-            System.err.printf("[bench] %s c%d: %.0f msg/s%n", server.getClass().getSimpleName(), c, out.get(c).msgsPerSecond());
+            System.err.printf("[bench] %s c%d: %.0f msg/s%n", name, c, out.get(c).msgsPerSecond());
         }
         return out;
     }
