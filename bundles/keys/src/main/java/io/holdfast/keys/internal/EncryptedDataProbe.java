@@ -8,12 +8,14 @@ import java.util.Optional;
 
 /**
  * Decides whether a missing keystore may be generated: only while nothing has been encrypted yet.
- * Generating a fresh keystore next to existing payloads or a database would silently make all of
- * them unreadable, so any doubt counts as "data exists".
+ * Generating a fresh keystore next to existing payloads or a journal would silently make all of
+ * them unreadable, so any doubt counts as "data exists". The Derby directory alone proves nothing:
+ * the store creates it on first boot, possibly before this component runs; the journal's
+ * watermark ({@code journal.head}, written after its first commit) and payload files do.
  */
 final class EncryptedDataProbe {
     static final String PAYLOADS = "payloads";
-    static final String DERBY = "derby";
+    static final String JOURNAL_WATERMARK = "journal.head";
 
     private EncryptedDataProbe() {
     }
@@ -24,8 +26,8 @@ final class EncryptedDataProbe {
         if (Files.exists(payloads) && !isEmptyDirectory(payloads)) {
             return Optional.of(payloads);
         }
-        Path derby = holdfastDataDir.resolve(DERBY);
-        return Files.exists(derby) ? Optional.of(derby) : Optional.empty();
+        Path watermark = holdfastDataDir.resolve(JOURNAL_WATERMARK);
+        return Files.exists(watermark) ? Optional.of(watermark) : Optional.empty();
     }
 
     private static boolean isEmptyDirectory(Path dir) {

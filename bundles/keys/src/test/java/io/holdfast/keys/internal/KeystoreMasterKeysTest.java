@@ -148,11 +148,20 @@ class KeystoreMasterKeysTest {
     }
 
     @Test
-    void missingKeystoreIsNotRecreatedWhenDerbyExists() throws Exception {
-        Path derby = Files.createDirectories(data.resolve("holdfast/derby"));
+    void missingKeystoreIsNotRecreatedWhenTheJournalHasCommitted() throws Exception {
+        Files.createDirectories(data.resolve("holdfast"));
+        Path watermark = Files.writeString(data.resolve("holdfast/journal.head"), "12 abc 4\n");
         assertThatThrownBy(this::open).isInstanceOf(HoldfastException.class)
-                .hasMessageContaining("encrypted data exists under " + derby);
+                .hasMessageContaining("encrypted data exists under " + watermark);
         assertThat(keystore()).doesNotExist();
+    }
+
+    @Test
+    void aFreshDerbyDirectoryDoesNotBlockCreation() throws Exception {
+        // The store may boot Derby before the keys component runs on a first start.
+        Files.createDirectories(data.resolve("holdfast/derby/holdfast/seg0"));
+        open();
+        assertThat(keystore()).exists();
     }
 
     @Test

@@ -99,7 +99,8 @@ class MasterKeysComponentTest {
 
     @Test
     void missingKeystoreWithEncryptedDataReportsDown() throws Exception {
-        Files.createDirectories(karafData.resolve("holdfast/derby"));
+        Files.createDirectories(karafData.resolve("holdfast"));
+        Files.writeString(karafData.resolve("holdfast/journal.head"), "1 abc 1\n");
         env.put(PassphraseSource.ENV_PASSPHRASE, "pass");
         component().activate(context.proxy(), config(""));
 
