@@ -99,6 +99,17 @@ final class KarafShell {
         return subject;
     }
 
+    /** The registered commands of {@code scope} once all of {@code expected} are there, or when the time is up. */
+    Set<String> awaitCommands(String scope, Set<String> expected, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        Set<String> registered = commands(scope);
+        while (!registered.containsAll(expected) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(250);
+            registered = commands(scope);
+        }
+        return registered;
+    }
+
     /** Registered commands as {@code scope:name}, e.g. {@code holdfast:status}. */
     Set<String> commands(String scope) {
         Set<String> names = new TreeSet<>();

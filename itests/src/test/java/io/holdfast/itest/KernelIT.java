@@ -56,6 +56,8 @@ public class KernelIT {
     static final Set<String> NOT_YET_DELIVERED = Set.of(
             "holdfast:connectors");
 
+    private static final long COMMAND_WAIT_MILLIS = 60_000;
+
     @Inject
     private BundleContext bundleContext;
 
@@ -138,7 +140,13 @@ public class KernelIT {
     @Test
     public void holdfastCommandsRunWithoutError() throws Exception {
         KarafShell shell = new KarafShell(sessionFactory);
-        Set<String> registered = shell.commands("holdfast");
+        Set<String> expected = new TreeSet<>();
+        for (String line : COMMANDS) {
+            expected.add(line.split(" ")[0]);
+        }
+        expected.removeAll(NOT_YET_DELIVERED);
+        // a command is registered once the services it references are up, which can be after this test starts
+        Set<String> registered = shell.awaitCommands("holdfast", expected, COMMAND_WAIT_MILLIS);
         Map<String, String> failures = new LinkedHashMap<>();
         for (String line : COMMANDS) {
             String command = line.split(" ")[0];
