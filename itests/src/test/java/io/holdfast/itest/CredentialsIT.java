@@ -22,6 +22,7 @@ import javax.inject.Inject;
 import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
+import org.ops4j.pax.exam.util.Filter;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
@@ -46,6 +47,8 @@ import org.osgi.service.event.EventHandler;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class CredentialsIT {
+    /** A first boot on a loaded CI machine can take longer than pax-exam's default 10 s to offer kernel services. */
+    private static final long SERVICE_WAIT_MILLIS = 120_000;
     private static final String SYSTEM = "spine-itest";
     private static final String PASSPHRASE = "itest-p12-Passphrase-7f3a";
 
@@ -59,9 +62,11 @@ public class CredentialsIT {
     private SessionFactory sessionFactory;
 
     @Inject
+    @Filter(timeout = SERVICE_WAIT_MILLIS)
     private Health health;
 
     @Inject
+    @Filter(timeout = SERVICE_WAIT_MILLIS)
     private Inventory inventory;
 
     @Configuration
@@ -72,6 +77,10 @@ public class CredentialsIT {
     @Test
     public void importAPkcs12ThroughTheShellAndSeeItInCerts() throws Exception {
         KarafShell shell = new KarafShell(sessionFactory);
+        Set<String> needed = Set.of("holdfast:system-add", "holdfast:cred-import", "holdfast:creds", "holdfast:certs",
+                "holdfast:certs-check");
+        Set<String> registered = shell.awaitCommands("holdfast", needed, SERVICE_WAIT_MILLIS);
+        assertTrue("commands registered: " + registered, registered.containsAll(needed));
         Path dir = Files.createTempDirectory("holdfast-creds-it");
         Path p12 = keytool(dir);
         Path pass = Files.writeString(dir.resolve("pass.txt"), PASSPHRASE);

@@ -46,6 +46,7 @@ import javax.inject.Inject;
 import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
+import org.ops4j.pax.exam.util.Filter;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
@@ -65,6 +66,8 @@ import org.osgi.framework.ServiceRegistration;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class RoutingIT {
+    /** A first boot on a loaded CI machine can take longer than pax-exam's default 10 s to offer kernel services. */
+    private static final long SERVICE_WAIT_MILLIS = 120_000;
     private static final String ROUTE = "it-route";
     private static final String TARGET = "it-target";
     private static final String SOURCE = "it-source";
@@ -81,15 +84,19 @@ public class RoutingIT {
     private SessionFactory sessionFactory;
 
     @Inject
+    @Filter(timeout = SERVICE_WAIT_MILLIS)
     private Health health;
 
     @Inject
+    @Filter(timeout = SERVICE_WAIT_MILLIS)
     private Intake intake;
 
     @Inject
+    @Filter(timeout = SERVICE_WAIT_MILLIS)
     private Inventory inventory;
 
     @Inject
+    @Filter(timeout = SERVICE_WAIT_MILLIS)
     private Journal journal;
 
     @Configuration
