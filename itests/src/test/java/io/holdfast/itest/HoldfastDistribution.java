@@ -31,6 +31,8 @@ final class HoldfastDistribution {
     /** Passphrase for the generated test keystore; system properties are the keys bundle's test hook. */
     static final String TEST_PASSPHRASE = "itest-only-master-passphrase";
 
+    private static final String FIVE_MINUTES = Long.toString(TimeUnit.MINUTES.toMillis(5));
+
     private HoldfastDistribution() {
     }
 
@@ -45,7 +47,12 @@ final class HoldfastDistribution {
                     .useDeployFolder(false),
             // -Dholdfast.itest.keep=true keeps target/exam/<uuid>/ (data/log/karaf.log) for a post-mortem
             when(Boolean.getBoolean("holdfast.itest.keep")).useOptions(keepRuntimeFolder()),
-            // boot and probe start; the 3-minute default was exceeded once on a 2-core machine under load
+            // Exam's bundles are booted together with holdfast-kernel and may start after it. Exam's extender
+            // sees the test probe as soon as it is installed and waits for exam's invoker; with the 10 s
+            // default it gave up while the kernel bundles were still migrating Derby, and the test hung.
+            systemProperty("org.ops4j.pax.swissbox.tracker.ServiceLookup.DEFAULT_TIMEOUT").value(FIVE_MINUTES),
+            // @Inject waits this long for a service (BootFinished: the whole boot) instead of 10 s
+            systemProperty("pax.exam.service.timeout").value(FIVE_MINUTES),
             systemTimeout(TimeUnit.MINUTES.toMillis(6)),
             configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
             logLevel(LogLevel.INFO),

@@ -5,57 +5,27 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import io.holdfast.api.kernel.ComponentHealth;
-import io.holdfast.api.kernel.Health;
 import io.holdfast.api.kernel.HealthState;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import javax.inject.Inject;
-import org.apache.karaf.features.FeaturesService;
-import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 
 /**
  * A connector-shaped feature (holdfast-probe, from a test features repository) is installed, used,
  * uninstalled and reinstalled while the kernel keeps running: no kernel bundle may be stopped,
  * unresolved or refreshed meanwhile (STYLE.md §6).
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class HotDeployIT {
+public class HotDeployIT extends KernelTestSupport {
     private static final String PROBE_FEATURE = "holdfast-probe";
     private static final String PROBE_BUNDLE = "io.holdfast.itest-probe-connector";
     private static final String PROBE_COMPONENT = "probe";
     private static final long WAIT_MILLIS = 30_000;
 
-    @Inject
-    private BundleContext bundleContext;
-
-    @Inject
-    private FeaturesService features;
-
-    @Inject
-    private SessionFactory sessionFactory;
-
-    @Inject
-    private Health health;
-
-    @Configuration
-    public Option[] configuration() {
-        return HoldfastDistribution.options();
-    }
-
     @Test
     public void probeConnectorComesAndGoesWithoutTouchingTheKernel() throws Exception {
-        KarafShell shell = new KarafShell(sessionFactory);
+        KarafShell shell = shell();
         try (KernelBundleWatch watch = KernelBundleWatch.start(bundleContext, KernelBundles.kernel(features, Set.of(PROBE_BUNDLE)))) {
             assertTrue("the watch covers holdfast-kernel's bundles",
                     watch.watchedBundles() >= KernelBundles.featureBundles(bundleContext, features).size());

@@ -5,7 +5,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import io.holdfast.api.kernel.ComponentHealth;
-import io.holdfast.api.kernel.Health;
 import io.holdfast.api.kernel.HealthState;
 import java.io.File;
 import java.util.ArrayList;
@@ -17,23 +16,12 @@ import java.util.TreeSet;
 import javax.inject.Inject;
 import javax.sql.DataSource;
 import org.apache.karaf.features.Feature;
-import org.apache.karaf.features.FeaturesService;
-import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 
 /** The distribution boots holdfast-kernel: bundles active, services up, commands answer, features install cleanly. */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class KernelIT {
+public class KernelIT extends KernelTestSupport {
 
     /**
      * Read-only holdfast:* command lines that must run without error on a fresh kernel. This is the one
@@ -59,25 +47,8 @@ public class KernelIT {
     private static final long COMMAND_WAIT_MILLIS = 60_000;
 
     @Inject
-    private BundleContext bundleContext;
-
-    @Inject
-    private FeaturesService features;
-
-    @Inject
-    private SessionFactory sessionFactory;
-
-    @Inject
-    private Health health;
-
-    @Inject
     @Filter("(dataSourceName=holdfast)")
     private DataSource dataSource;
-
-    @Configuration
-    public Option[] configuration() {
-        return HoldfastDistribution.options();
-    }
 
     @Test
     public void bootsTheKernelFeature() throws Exception {
@@ -139,7 +110,7 @@ public class KernelIT {
 
     @Test
     public void holdfastCommandsRunWithoutError() throws Exception {
-        KarafShell shell = new KarafShell(sessionFactory);
+        KarafShell shell = shell();
         Set<String> expected = new TreeSet<>();
         for (String line : COMMANDS) {
             expected.add(line.split(" ")[0]);
@@ -169,7 +140,7 @@ public class KernelIT {
 
     @Test
     public void installingAnyHoldfastFeatureWouldRefreshNothing() throws Exception {
-        KarafShell shell = new KarafShell(sessionFactory);
+        KarafShell shell = shell();
         Map<String, String> refreshing = new LinkedHashMap<>();
         for (Feature feature : holdfastFeatures()) {
             String simulation = shell.simulateInstall(bundleContext, feature.getName());

@@ -1,0 +1,49 @@
+package io.holdfast.itest;
+
+import io.holdfast.api.kernel.Health;
+import javax.inject.Inject;
+import org.apache.karaf.features.BootFinished;
+import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+
+/**
+ * Base of the pax-exam tests: one Holdfast distribution per test class (boots are slow). Tests run once
+ * the boot has finished, with what nearly every test needs injected.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public abstract class KernelTestSupport {
+
+    /** Registered once the boot features (holdfast-kernel among them) are installed and started. */
+    @Inject
+    protected BootFinished bootFinished;
+
+    @Inject
+    protected BundleContext bundleContext;
+
+    @Inject
+    protected FeaturesService features;
+
+    @Inject
+    protected SessionFactory sessionFactory;
+
+    @Inject
+    protected Health health;
+
+    @Configuration
+    public Option[] configuration() {
+        return HoldfastDistribution.options();
+    }
+
+    /** A shell for command lines as the admin user. */
+    protected KarafShell shell() {
+        return new KarafShell(sessionFactory);
+    }
+}
