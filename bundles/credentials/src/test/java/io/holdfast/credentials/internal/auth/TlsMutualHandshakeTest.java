@@ -106,6 +106,11 @@ class TlsMutualHandshakeTest {
                 List.of(TestPki.pem(TestPki.CLIENT_KEY.getPrivate(), pki.rogueClient("rogue-client"), pki.rogueCa))));
         trustTestCa(system.id());
         assertHandshakeFails(contextFor(system));
+        // The server thread records its side of the failed handshake a moment after the client sees it.
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (server.failures.isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
         assertThat(server.failures).isNotEmpty();
     }
 
