@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import io.holdfast.api.kernel.Health;
 import io.holdfast.api.kernel.HealthState;
 import io.holdfast.api.kernel.Inventory;
 import io.holdfast.api.spi.AuthMaterial;
@@ -19,17 +18,8 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
-import org.apache.karaf.features.FeaturesService;
-import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.ops4j.pax.exam.util.Filter;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.event.Event;
@@ -44,39 +34,19 @@ import org.osgi.service.event.EventHandler;
  * hands out material whose identity names the vault entry. No secret reaches the log, and no kernel
  * bundle is disturbed.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class CredentialsIT {
+public class CredentialsIT extends KernelTestSupport {
     /** A first boot on a loaded CI machine can take longer than pax-exam's default 10 s to offer kernel services. */
     private static final long SERVICE_WAIT_MILLIS = 120_000;
     private static final String SYSTEM = "spine-itest";
     private static final String PASSPHRASE = "itest-p12-Passphrase-7f3a";
 
     @Inject
-    private BundleContext bundleContext;
-
-    @Inject
-    private FeaturesService features;
-
-    @Inject
-    private SessionFactory sessionFactory;
-
-    @Inject
-    @Filter(timeout = SERVICE_WAIT_MILLIS)
-    private Health health;
-
-    @Inject
     @Filter(timeout = SERVICE_WAIT_MILLIS)
     private Inventory inventory;
 
-    @Configuration
-    public Option[] configuration() {
-        return HoldfastDistribution.options();
-    }
-
     @Test
     public void importAPkcs12ThroughTheShellAndSeeItInCerts() throws Exception {
-        KarafShell shell = new KarafShell(sessionFactory);
+        KarafShell shell = shell();
         Set<String> needed = Set.of("holdfast:system-add", "holdfast:cred-import", "holdfast:creds", "holdfast:certs",
                 "holdfast:certs-check");
         Set<String> registered = shell.awaitCommands("holdfast", needed, SERVICE_WAIT_MILLIS);

@@ -7,7 +7,6 @@ import io.holdfast.api.event.Admission;
 import io.holdfast.api.event.ClinicalEvent;
 import io.holdfast.api.event.Visit;
 import io.holdfast.api.kernel.DownstreamSystem;
-import io.holdfast.api.kernel.Health;
 import io.holdfast.api.kernel.IntakeReceipt;
 import io.holdfast.api.kernel.Intake;
 import io.holdfast.api.kernel.Inventory;
@@ -43,17 +42,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javax.inject.Inject;
-import org.apache.karaf.features.FeaturesService;
-import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.ops4j.pax.exam.util.Filter;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 
 /**
@@ -63,9 +53,7 @@ import org.osgi.framework.ServiceRegistration;
  * through a test transport with a deterministic request id, and journaled SENT/ACKED; after the file
  * is deleted nothing is routed any more. No kernel bundle is stopped or refreshed meanwhile.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class RoutingIT {
+public class RoutingIT extends KernelTestSupport {
     /** A first boot on a loaded CI machine can take longer than pax-exam's default 10 s to offer kernel services. */
     private static final long SERVICE_WAIT_MILLIS = 120_000;
     private static final String ROUTE = "it-route";
@@ -73,19 +61,6 @@ public class RoutingIT {
     private static final String SOURCE = "it-source";
     private static final String FORMAT = WireFormat.OPAQUE;
     private static final long WAIT_MILLIS = 30_000;
-
-    @Inject
-    private BundleContext bundleContext;
-
-    @Inject
-    private FeaturesService features;
-
-    @Inject
-    private SessionFactory sessionFactory;
-
-    @Inject
-    @Filter(timeout = SERVICE_WAIT_MILLIS)
-    private Health health;
 
     @Inject
     @Filter(timeout = SERVICE_WAIT_MILLIS)
@@ -99,14 +74,9 @@ public class RoutingIT {
     @Filter(timeout = SERVICE_WAIT_MILLIS)
     private Journal journal;
 
-    @Configuration
-    public Option[] configuration() {
-        return HoldfastDistribution.options();
-    }
-
     @Test
     public void aRouteAddedAtRuntimeDeliversAndStopsRoutingWhenRemoved() throws Exception {
-        KarafShell shell = new KarafShell(sessionFactory);
+        KarafShell shell = shell();
         List<OutboundRequest> received = new CopyOnWriteArrayList<>();
         List<ServiceRegistration<?>> registrations = registerTestEndpoint(received);
         inventory.save(new DownstreamSystem(TARGET, "Routing IT target", Optional.empty(), "dev", Transports.HTTP,
