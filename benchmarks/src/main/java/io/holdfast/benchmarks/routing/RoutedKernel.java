@@ -50,7 +50,7 @@ final class RoutedKernel implements AutoCloseable {
     final IntakeCore intake;
     final OutboxStore outbox;
     final AtomicLong delivered = new AtomicLong();
-    private final Dispatcher dispatcher;
+    final Dispatcher dispatcher;
 
     RoutedKernel(Path dir, Consumer<String> onDelivered) {
         kernel = new HoldfastKernel(dir);

@@ -84,6 +84,9 @@ public final class RoutingLagBenchmark {
             ChildJvm.measured("refused", refused.get());
             ChildJvm.measured("lag_p50_ms", percentile(sorted, 0.50));
             ChildJvm.measured("lag_p99_ms", percentile(sorted, 0.99));
+            // How rows reached the dispatcher: straight from Intake's batch, or claimed by its poller.
+            ChildJvm.measured("handed_over", k.dispatcher.handedOver());
+            ChildJvm.measured("claimed", k.dispatcher.claimed());
         }
     }
 

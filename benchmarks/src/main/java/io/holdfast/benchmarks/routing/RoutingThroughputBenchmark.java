@@ -42,6 +42,9 @@ public final class RoutingThroughputBenchmark {
             ChildJvm.measured("events", delivered[1] - delivered[0]);
             ChildJvm.measured("accept_p99_ms", t.p99Ms());
             ChildJvm.measured("backlog_at_end", k.outbox.openDepths().getOrDefault("epr", 0L));
+            // How rows reached the dispatcher: straight from Intake's batch, or claimed by its poller.
+            ChildJvm.measured("handed_over", k.dispatcher.handedOver());
+            ChildJvm.measured("claimed", k.dispatcher.claimed());
         }
     }
 }

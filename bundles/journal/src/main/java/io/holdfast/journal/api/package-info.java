@@ -3,5 +3,5 @@
  * (Intake, routing) write into, so journal rows, idempotency claims and outbox rows commit together.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.holdfast.journal.api;

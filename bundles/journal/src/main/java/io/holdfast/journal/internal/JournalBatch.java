@@ -152,6 +152,17 @@ final class JournalBatch implements WriteBatch {
         }
     }
 
+    /** Tells every resource its rows are durable. */
+    void committed() {
+        for (BatchResource r : resources.values()) {
+            try {
+                r.committed();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(JournalBatch.class).error("batch resource {} failed after commit", r.getClass().getName(), e);
+            }
+        }
+    }
+
     void closeResources() {
         for (BatchResource r : resources.values()) {
             try {

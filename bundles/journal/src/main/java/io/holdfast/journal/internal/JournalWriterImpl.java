@@ -184,6 +184,7 @@ final class JournalWriterImpl implements AutoCloseable {
             commits.incrementAndGet();
             tasks.addAndGet(batch.size());
             head.record(state);
+            jb.committed();
             return results;
         } catch (Exception e) {
             rollback(c);

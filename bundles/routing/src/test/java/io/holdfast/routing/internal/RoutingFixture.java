@@ -53,6 +53,8 @@ public final class RoutingFixture implements AutoCloseable {
     public final ServiceDirectory services = new ServiceDirectory();
     public final ScriptedTransport transport = new ScriptedTransport();
     public Dispatcher dispatcher;
+    /** Rows a test dispatcher holds at once (claimed or handed over). */
+    public static final int DISPATCHER_BATCH = 50;
 
     public RoutingFixture(Path dir) {
         EmbeddedDataSource ds = JournalFixture.derby(dir);
@@ -86,7 +88,7 @@ public final class RoutingFixture implements AutoCloseable {
 
     public Dispatcher startDispatcher(RecentEvents cache, int threads) {
         dispatcher = DispatcherAssembly.start(outbox, journal, journal, inventory, routes, monitor, cache, health, services,
-                new Dispatcher.Settings(threads, 20, 60_000, 50, 50, "test"));
+                new Dispatcher.Settings(threads, 20, 60_000, DISPATCHER_BATCH, 50, "test"));
         return dispatcher;
     }
 

@@ -3,6 +3,8 @@ package io.holdfast.routing.internal.dispatch;
 import io.holdfast.api.error.HoldfastException;
 import io.holdfast.api.kernel.Health;
 import io.holdfast.api.kernel.HealthState;
+import io.holdfast.journal.api.JournalWriter;
+import io.holdfast.routing.internal.outbox.OutboxHandoff;
 import io.holdfast.routing.internal.outbox.OutboxRow;
 import io.holdfast.routing.internal.outbox.OutboxStore;
 import io.holdfast.routing.internal.outbox.TargetMonitor;
@@ -19,20 +21,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Claims due outbox rows under a lease and hands each to a worker that attempts delivery and
- * records the outcome. A poller thread claims; workers deliver; recording is asynchronous (the
- * journal writer commits outcomes in groups), and a row stays leased until its outcome is durable.
+ * records the outcome. Rows reach it two ways: Intake's batch writes them already leased to this
+ * dispatcher when it has room ({@link OutboxHandoff}: no claim transaction, no poll delay), and a
+ * poller thread claims the rest (retries, ordered rows behind another, overflow, other nodes'
+ * expired leases) inside a journal batch, so a claim rides on the writer's group commit too. Workers deliver; recording is asynchronous (the journal writer commits outcomes
+ * in groups), and a row stays leased until its outcome is durable.
  */
-public final class Dispatcher implements AutoCloseable {
+public final class Dispatcher implements AutoCloseable, OutboxHandoff.Taker {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     static final String HEALTH = "dispatcher";
     private static final int RECORD_ATTEMPTS = 5;
     private static final long RECORD_RETRY_MS = 100;
+    private static final long CLAIM_TIMEOUT_MS = 30_000;
 
     /** Validated settings. */
     public record Settings(int threads, long pollIntervalMs, long leaseMs, int batchSize, long waitRetryMs, String nodeId) {
     }
 
     private final OutboxStore store;
+    private final JournalWriter writer;
     private final DeliveryAttempt attempts;
     private final OutcomeRecorder recorder;
     private final TargetMonitor monitor;
@@ -43,12 +50,15 @@ public final class Dispatcher implements AutoCloseable {
     private final Semaphore inFlight;
     private final ExecutorService workers;
     private final Thread poller;
+    private final java.util.concurrent.atomic.AtomicLong handedOver = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong claimed = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean running = true;
     private volatile boolean halted;
 
-    Dispatcher(OutboxStore store, DeliveryAttempt attempts, OutcomeRecorder recorder, TargetMonitor monitor,
+    Dispatcher(OutboxStore store, JournalWriter writer, DeliveryAttempt attempts, OutcomeRecorder recorder, TargetMonitor monitor,
                RouteRegistry routes, Health health, Settings settings) {
         this.store = store;
+        this.writer = writer;
         this.attempts = attempts;
         this.recorder = recorder;
         this.monitor = monitor;
@@ -69,6 +79,7 @@ public final class Dispatcher implements AutoCloseable {
         this.poller = new Thread(this::poll, "holdfast-dispatcher");
         this.poller.setDaemon(true);
         this.poller.start();
+        store.handoff().attach(this);
         health.report(HEALTH, HealthState.UP, settings.threads() + " threads, node " + settings.nodeId());
     }
 
@@ -85,7 +96,9 @@ public final class Dispatcher implements AutoCloseable {
                     monitor.refreshIfStale();
                 }
                 int wanted = Math.min(settings.batchSize(), inFlight.availablePermits());
-                List<OutboxRow> rows = wanted > 0 ? store.claim(owner, settings.leaseMs(), wanted, now) : List.of();
+                List<OutboxRow> rows = wanted > 0 && store.anyDue(now) ? store.claim(writer, owner, settings.leaseMs(), wanted, now, CLAIM_TIMEOUT_MS)
+                        : List.of();
+                claimed.addAndGet(rows.size());
                 for (OutboxRow row : rows) {
                     inFlight.acquireUninterruptibly();
                     workers.execute(() -> handle(row));
@@ -109,6 +122,44 @@ public final class Dispatcher implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.error("Dispatcher poll failed; retrying", e);
                 sleep(settings.pollIntervalMs());
+            }
+        }
+    }
+
+    @Override
+    public long leaseMs() {
+        return settings.leaseMs();
+    }
+
+    @Override
+    public int reserve(int wanted) {
+        int got = 0;
+        while (got < wanted && running && inFlight.tryAcquire()) {
+            got++;
+        }
+        return got;
+    }
+
+    @Override
+    public void unreserve(int count) {
+        for (int i = 0; i < count; i++) {
+            release();
+        }
+    }
+
+    @Override
+    public void take(List<OutboxRow> rows) {
+        for (OutboxRow row : rows) {
+            if (!running) {
+                // Stopping: the row stays LEASED to this run and is retried after its lease or the next start.
+                release();
+                continue;
+            }
+            try {
+                workers.execute(() -> handle(row));
+                handedOver.incrementAndGet();
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                release();
             }
         }
     }
@@ -140,6 +191,10 @@ public final class Dispatcher implements AutoCloseable {
         recorder.record(row, outcome, policy).whenComplete((ok, error) -> {
             if (error == null) {
                 release();
+                if (row.orderingKey().isPresent()) {
+                    // A later row of the same patient may have been waiting for this one: look now, not at the next poll.
+                    store.signal().fire();
+                }
             } else if (attempt < RECORD_ATTEMPTS && running && !halted) {
                 sleep(RECORD_RETRY_MS * attempt);
                 try {
@@ -171,7 +226,18 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
+    /** Rows this run took straight from Intake's batches. */
+    public long handedOver() {
+        return handedOver.get();
+    }
+
+    /** Rows this run claimed through its poller. */
+    public long claimed() {
+        return claimed.get();
+    }
+
     /** The lease owner name of this run. */
+    @Override
     public String owner() {
         return owner;
     }
@@ -179,6 +245,7 @@ public final class Dispatcher implements AutoCloseable {
     /** Stops claiming, lets attempts in progress finish and record (up to 30 s). */
     @Override
     public void close() {
+        store.handoff().detach(this);
         running = false;
         store.signal().fire();
         join();
@@ -196,6 +263,7 @@ public final class Dispatcher implements AutoCloseable {
 
     /** Stops at once without recording anything more, as a crash would (used by restart tests). */
     public void halt() {
+        store.handoff().detach(this);
         halted = true;
         running = false;
         store.signal().fire();

@@ -56,7 +56,7 @@ public class OutboxParticipant implements IntakeParticipant {
         String orderingKey = targets.stream().anyMatch(Router.Target::ordered)
                 ? writer.digest(event.subject().map(i -> i.token()).orElse(event.key().token())) : null;
         long now = System.currentTimeMillis();
-        OutboxInserts inserts = batch.resource(OutboxInserts.class, c -> new OutboxInserts(c, this::flushed, store.signal()::fire));
+        OutboxInserts inserts = batch.resource(OutboxInserts.class, c -> new OutboxInserts(c, this::flushed, store.signal()::fire, store.handoff()));
         for (Router.Target t : targets) {
             inserts.add(new NewRow(journalId, OutboxRow.EVENT, t.routeId(), t.systemId(), keyDigest, contentDigest,
                     t.ordered() ? orderingKey : null, RequestIds.of(keyDigest, contentDigest, t.systemId()), now));
@@ -77,7 +77,7 @@ public class OutboxParticipant implements IntakeParticipant {
         String keyDigest = writer.digest("raw|" + envelope.sourceSystem() + "|" + envelope.messageId());
         String orderingKey = writer.digest("raw|" + envelope.sourceSystem());
         long now = System.currentTimeMillis();
-        OutboxInserts inserts = batch.resource(OutboxInserts.class, c -> new OutboxInserts(c, this::flushed, store.signal()::fire));
+        OutboxInserts inserts = batch.resource(OutboxInserts.class, c -> new OutboxInserts(c, this::flushed, store.signal()::fire, store.handoff()));
         for (Router.Target t : targets) {
             inserts.add(new NewRow(journalId, OutboxRow.RAW, t.routeId(), t.systemId(), keyDigest, payload.sha256(),
                     t.ordered() ? orderingKey : null, RequestIds.of(keyDigest, payload.sha256(), t.systemId()), now));

@@ -14,6 +14,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import io.holdfast.journal.api.JournalWriter;
 import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -23,7 +28,7 @@ import org.osgi.service.component.annotations.Reference;
  * The outbox tables: claiming due rows under a lease, and the reads behind back-pressure and the
  * shell. Writes that must commit with journal stages go through {@link OutboxUpdates} instead.
  *
- * <p>Claiming is two steps in one short transaction: select due candidates (on PostgreSQL with
+ * <p>Claiming is two steps in one journal-writer transaction: select due candidates (on PostgreSQL with
  * {@code FOR UPDATE SKIP LOCKED}, so nodes never wait for each other), then lease each with an
  * {@code UPDATE ... WHERE state = 'PENDING'} whose update count proves this claimer won it (what
  * makes it safe on Derby, which has no SKIP LOCKED).
@@ -36,12 +41,18 @@ public class OutboxStore {
     private final DataSource dataSource;
     private final Dialect dialect;
     private final OutboxSignal signal = new OutboxSignal();
+    private final OutboxHandoff handoff = new OutboxHandoff();
 
     @Activate
     public OutboxStore(@Reference Store store) {
         store.migrate(RoutingSchema.MODULE, RoutingSchema.MIGRATIONS);
         this.dataSource = store.dataSource();
         this.dialect = store.dialect();
+    }
+
+    /** Where this node's dispatcher takes rows straight from Intake's batches. */
+    public OutboxHandoff handoff() {
+        return handoff;
     }
 
     /** Wakes dispatchers when Intake has written rows. */
@@ -52,42 +63,74 @@ public class OutboxStore {
     /**
      * Leases up to {@code limit} due rows. For ordered rows only the oldest open row of each
      * (target, ordering key) is due: a later event for the same patient waits while an earlier one
-     * is pending, retrying or being delivered.
+     * is pending, retrying or being delivered. The claim is made inside a journal batch
+     * ({@link OutboxClaim}): it commits with whatever else the journal writer is committing, so
+     * claiming costs no durable commit of its own.
+     *
+     * @throws HoldfastException STORE_UNAVAILABLE if the batch did not commit within {@code timeoutMs}
      */
-    public List<OutboxRow> claim(String owner, long leaseMs, int limit, long now) {
+    public List<OutboxRow> claim(JournalWriter writer, String owner, long leaseMs, int limit, long now, long timeoutMs) {
+        CompletableFuture<OutboxClaim.Request> claimed = writer.submit(batch -> {
+            OutboxClaim.Request r = new OutboxClaim.Request(owner, leaseMs, limit, now);
+            batch.resource(OutboxClaim.class, c -> new OutboxClaim(c, this)).add(r);
+            return r;
+        });
+        try {
+            return claimed.get(timeoutMs, TimeUnit.MILLISECONDS).won();
+        } catch (ExecutionException e) {
+            throw new HoldfastException(ErrorCode.STORE_UNAVAILABLE, "Outbox claim not stored: " + e.getCause().getMessage()
+                    + "; nothing was leased", e.getCause());
+        } catch (TimeoutException e) {
+            // If it commits later, its rows stay leased to this owner until the lease ends, then go again.
+            throw new HoldfastException(ErrorCode.STORE_UNAVAILABLE, "Outbox claim not committed within " + timeoutMs
+                    + " ms; rows it may still lease are retried after their lease", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HoldfastException(ErrorCode.STORE_UNAVAILABLE, "Outbox claim interrupted", e);
+        }
+    }
+
+    /** Whether any row is PENDING and due (ordering not considered): a cheap read before asking the writer to claim. */
+    public boolean anyDue(long now) {
+        return query("SELECT 1 FROM routing_outbox WHERE state = 'PENDING' AND next_attempt_at <= ? FETCH FIRST 1 ROWS ONLY",
+                ResultSet::next, now);
+    }
+
+    List<OutboxRow> claim(Connection c, String owner, long leaseMs, int limit, long now) throws SQLException {
         String select = "SELECT " + COLUMNS + " FROM routing_outbox o WHERE o.state = 'PENDING' AND o.next_attempt_at <= ? "
                 + "AND (o.ordering_key IS NULL OR NOT EXISTS (SELECT 1 FROM routing_outbox p WHERE p.target = o.target "
                 + "AND p.ordering_key = o.ordering_key AND p.id < o.id AND p.state IN ('PENDING', 'LEASED'))) "
                 + "ORDER BY o.next_attempt_at, o.id FETCH FIRST " + limit + " ROWS ONLY"
                 + (dialect == Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "");
-        return inTransaction(c -> {
-            List<OutboxRow> candidates = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(select)) {
-                ps.setLong(1, now);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        candidates.add(row(rs));
-                    }
+        List<OutboxRow> candidates = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(select)) {
+            ps.setLong(1, now);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    candidates.add(row(rs));
                 }
             }
-            List<OutboxRow> won = new ArrayList<>(candidates.size());
-            try (PreparedStatement ps = c.prepareStatement("UPDATE routing_outbox SET state = 'LEASED', lease_owner = ?, "
-                    + "lease_until = ?, attempts = attempts + CASE WHEN tracking_id IS NULL THEN 1 ELSE 0 END "
-                    + "WHERE id = ? AND state = 'PENDING'")) {
-                for (OutboxRow r : candidates) {
-                    ps.setString(1, owner);
-                    ps.setLong(2, now + leaseMs);
-                    ps.setLong(3, r.id());
-                    if (ps.executeUpdate() == 1) {
-                        int attempts = r.trackingId().isEmpty() ? r.attempts() + 1 : r.attempts();
-                        won.add(new OutboxRow(r.id(), r.journalId(), r.kind(), r.routeId(), r.target(), r.keyDigest(),
-                                r.contentDigest(), r.orderingKey(), r.requestId(), OutboxState.LEASED, attempts, r.createdAt(),
-                                r.nextAttemptAt(), Optional.of(owner), r.trackingId(), r.lastError()));
-                    }
-                }
-            }
+        }
+        List<OutboxRow> won = new ArrayList<>(candidates.size());
+        if (candidates.isEmpty()) {
             return won;
-        });
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE routing_outbox SET state = 'LEASED', lease_owner = ?, "
+                + "lease_until = ?, attempts = attempts + CASE WHEN tracking_id IS NULL THEN 1 ELSE 0 END "
+                + "WHERE id = ? AND state = 'PENDING'")) {
+            for (OutboxRow r : candidates) {
+                ps.setString(1, owner);
+                ps.setLong(2, now + leaseMs);
+                ps.setLong(3, r.id());
+                if (ps.executeUpdate() == 1) {
+                    int attempts = r.trackingId().isEmpty() ? r.attempts() + 1 : r.attempts();
+                    won.add(new OutboxRow(r.id(), r.journalId(), r.kind(), r.routeId(), r.target(), r.keyDigest(),
+                            r.contentDigest(), r.orderingKey(), r.requestId(), OutboxState.LEASED, attempts, r.createdAt(),
+                            r.nextAttemptAt(), Optional.of(owner), r.trackingId(), r.lastError()));
+                }
+            }
+        }
+        return won;
     }
 
     /** Returns rows whose lease ran out (their dispatcher died or hung) to PENDING; the attempt stays counted. */
@@ -233,23 +276,6 @@ public class OutboxStore {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
             return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw unavailable(e);
-        }
-    }
-
-    private <R> R inTransaction(SqlFunction<Connection, R> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            try {
-                R result = work.apply(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
         } catch (SQLException e) {
             throw unavailable(e);
         }
