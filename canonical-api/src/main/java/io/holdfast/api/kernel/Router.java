@@ -15,4 +15,12 @@ public interface Router {
     }
 
     List<Target> targets(Envelope envelope, ClinicalEvent event);
+
+    /**
+     * Targets for a message no codec maps (its type is known to no codec, so it has no canonical
+     * events): only routes that ask for raw passthrough. None unless the router supports it.
+     */
+    default List<Target> passthroughTargets(Envelope envelope) {
+        return List.of();
+    }
 }

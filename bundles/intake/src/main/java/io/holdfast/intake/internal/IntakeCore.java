@@ -56,7 +56,18 @@ public final class IntakeCore implements Intake {
         }
         try {
             List<Prepared> events = prepare(envelope, decoded);
+            List<Router.Target> raw = decoded instanceof DecodeResult.Unmapped
+                    ? router.get().map(r -> r.passthroughTargets(envelope)).orElse(List.of()) : List.of();
             List<IntakeParticipant> parts = participants.get();
+            if (!raw.isEmpty()) {
+                for (IntakeParticipant part : parts) {
+                    Optional<String> why = part.refuseRaw(envelope, raw);
+                    if (why.isPresent()) {
+                        return CompletableFuture.failedFuture(
+                                new IntakeRefusedException(IntakeRefusedException.Reason.BACK_PRESSURE, why.get()));
+                    }
+                }
+            }
             for (Prepared p : events) {
                 for (IntakeParticipant part : parts) {
                     Optional<String> why = part.refuse(envelope, p.event(), p.targets());
@@ -68,7 +79,7 @@ public final class IntakeCore implements Intake {
             }
             PreparedPayload prepared = writer.prepare(payload);
             List<io.holdfast.api.message.FieldMapping> fields = List.copyOf(trail.mappings());
-            return writer.submit(batch -> write(batch, envelope, prepared, decoded, events, fields, parts));
+            return writer.submit(batch -> write(batch, envelope, prepared, decoded, events, raw, fields, parts));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e instanceof IntakeRefusedException ? e
                     : new IntakeRefusedException(IntakeRefusedException.Reason.PAYLOAD_NOT_DURABLE, e.getMessage(), e));
@@ -89,9 +100,10 @@ public final class IntakeCore implements Intake {
     }
 
     private IntakeReceipt write(WriteBatch batch, Envelope env, PreparedPayload payload, DecodeResult decoded,
-                                List<Prepared> events, List<io.holdfast.api.message.FieldMapping> fields,
+                                List<Prepared> events, List<Router.Target> raw, List<io.holdfast.api.message.FieldMapping> fields,
                                 List<IntakeParticipant> parts) throws java.sql.SQLException {
-        long id = batch.addMessage(env, Optional.of(payload.write(batch)));
+        io.holdfast.api.kernel.PayloadInfo stored = payload.write(batch);
+        long id = batch.addMessage(env, Optional.of(stored));
         if (decoded instanceof DecodeResult.Rejected rej) {
             batch.addStage(id, Stage.REJECTED, env.sourceSystem(), Optional.empty(), rej.code() + ": " + rej.reason(),
                     Optional.empty(), "");
@@ -99,6 +111,15 @@ public final class IntakeCore implements Intake {
         }
         if (decoded instanceof DecodeResult.Unmapped u) {
             batch.addTransformed(id, env.sourceSystem(), "unmapped " + u.messageType(), List.of(), fields);
+            for (Router.Target t : raw) {
+                batch.addStage(id, Stage.ROUTED, t.systemId(), Optional.empty(), "route " + t.routeId() + " passthrough (raw "
+                        + u.messageType() + ")", Optional.empty(), "");
+            }
+            if (!raw.isEmpty()) {
+                for (IntakeParticipant part : parts) {
+                    part.acceptedRaw(batch, id, env, stored, raw);
+                }
+            }
             return new IntakeReceipt(id, false, List.of());
         }
         List<ClaimOutcome> outcomes = new ArrayList<>(events.size());

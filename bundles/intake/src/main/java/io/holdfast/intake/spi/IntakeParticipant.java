@@ -25,4 +25,17 @@ public interface IntakeParticipant {
 
     void accepted(WriteBatch batch, long journalId, Envelope envelope, ClinicalEvent event, ClaimOutcome claim,
                   List<Router.Target> targets) throws java.sql.SQLException;
+
+    /** As {@link #refuse}, for a message no codec maps that passthrough routes send on raw. */
+    default Optional<String> refuseRaw(Envelope envelope, List<Router.Target> targets) {
+        return Optional.empty();
+    }
+
+    /**
+     * A message no codec maps, journaled with its raw payload, that passthrough routes send on as
+     * it came ({@link Router#passthroughTargets}); called in the same batch, only if there are targets.
+     */
+    default void acceptedRaw(WriteBatch batch, long journalId, Envelope envelope, io.holdfast.api.kernel.PayloadInfo payload,
+                             List<Router.Target> targets) throws java.sql.SQLException {
+    }
 }

@@ -104,6 +104,13 @@ public final class RoutingFixture implements AutoCloseable {
                 .toCompletableFuture();
     }
 
+    /** Accepts bytes no codec maps (an unknown message type), as a connector hands them over. */
+    public CompletableFuture<IntakeReceipt> acceptUnmapped(String messageId, String source, byte[] bytes, String messageType) {
+        Envelope env = Envelope.of(messageId, source, "mllp:adt-feed", LineCodec.FORMAT);
+        return intake.accept(env, Payload.of(bytes), new io.holdfast.api.message.DecodeResult.Unmapped(messageType), new FieldTrail())
+                .toCompletableFuture();
+    }
+
     public static void await(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!condition.getAsBoolean()) {

@@ -64,11 +64,18 @@ public class OutboxParticipant implements IntakeParticipant {
         recent.put(journalId, keyDigest, contentDigest, event);
     }
 
+    @Override
+    public Optional<String> refuseRaw(Envelope envelope, List<Router.Target> targets) {
+        return monitor.refuse(targets);
+    }
+
     /**
      * Schedules raw delivery of a message no codec maps (routes with {@code passthrough=true}). The
-     * natural key is the source and transport message id; the content digest is the payload's SHA-256.
-     * Not yet called by Intake (see the module README: it needs an Intake hook for Unmapped messages).
+     * natural key is the source and transport message id; the content digest is the payload's SHA-256,
+     * so a sender's resend of the same message carries the same request id downstream (for MLLP the
+     * same MSH-10) and is recognised there as a duplicate.
      */
+    @Override
     public void acceptedRaw(WriteBatch batch, long journalId, Envelope envelope, PayloadInfo payload,
                             List<Router.Target> targets) throws SQLException {
         if (targets.isEmpty()) {

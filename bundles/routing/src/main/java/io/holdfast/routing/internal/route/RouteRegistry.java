@@ -54,6 +54,7 @@ public class RouteRegistry implements Router {
     }
 
     /** Targets for a message no codec maps: routes with {@code passthrough=true} whose sources match. */
+    @Override
     public List<Target> passthroughTargets(Envelope envelope) {
         Map<String, Target> chosen = new LinkedHashMap<>();
         for (RouteDefinition r : routes.values()) {
