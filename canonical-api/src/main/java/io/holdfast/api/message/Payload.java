@@ -13,7 +13,7 @@ import java.util.Objects;
  * are a file the connector streamed to disk, so the kernel can stream them into the encrypted
  * payload store without holding them in heap.
  */
-public sealed interface Payload permits Payload.Bytes, Payload.FileBacked {
+public sealed interface Payload permits Payload.Bytes, Payload.FileBacked, Payload.Streamed {
 
     long size();
 
@@ -25,6 +25,17 @@ public sealed interface Payload permits Payload.Bytes, Payload.FileBacked {
 
     static Payload ofFile(Path file) {
         return new FileBacked(file);
+    }
+
+    /** A payload read from elsewhere (e.g. decrypted from the journal) each time it is opened, never held in heap. */
+    static Payload ofStream(long size, Opener opener) {
+        return new Streamed(size, opener);
+    }
+
+    /** Opens a fresh stream over the same bytes. */
+    @FunctionalInterface
+    interface Opener {
+        InputStream open() throws IOException;
     }
 
     /** An in-memory payload. The array is not copied: callers must not change it afterwards. */
@@ -67,6 +78,26 @@ public sealed interface Payload permits Payload.Bytes, Payload.FileBacked {
         @Override
         public InputStream open() throws IOException {
             return Files.newInputStream(file);
+        }
+    }
+
+    /** Bytes of a known size that are streamed from their source on every {@link #open()}. */
+    record Streamed(long size, Opener opener) implements Payload {
+        public Streamed {
+            Objects.requireNonNull(opener, "opener");
+            if (size < 0) {
+                throw new IllegalArgumentException("size < 0");
+            }
+        }
+
+        @Override
+        public InputStream open() throws IOException {
+            return opener.open();
+        }
+
+        @Override
+        public String toString() {
+            return "Payload.Streamed[" + size + " bytes]";
         }
     }
 }

@@ -52,6 +52,28 @@ class PassthroughTest {
     }
 
     @Test
+    void aLargeUnmappedMessageIsStreamedFromTheJournalNotReadIntoHeap() throws Exception {
+        byte[] big = new byte[3 << 20];
+        for (int i = 0; i < big.length; i++) {
+            big[i] = (byte) ('A' + i % 26);
+        }
+        try (RoutingFixture f = new RoutingFixture(dir).route("raw", passthrough("gp"))) {
+            java.util.List<io.holdfast.api.message.Payload> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+            f.transport.behave((req, n, body) -> {
+                bodies.add(req.body());
+                return ScriptedTransport.ACK.answer(req, n, body);
+            });
+            f.startDispatcher();
+            IntakeReceipt r = f.acceptUnmapped("F1", "pas", big, "FILE").get(10, TimeUnit.SECONDS);
+            await("delivered", () -> f.outbox.byJournalId(r.journalId()).get(0).state() == OutboxState.DONE);
+            assertThat(bodies).singleElement().isInstanceOf(io.holdfast.api.message.Payload.Streamed.class);
+            assertThat(f.transport.calls()).singleElement().satisfies(c -> assertThat(c.body()).isEqualTo(new String(big,
+                    StandardCharsets.UTF_8)));
+            assertThat(f.journal.verify().intact()).isTrue();
+        }
+    }
+
+    @Test
     void withoutAPassthroughRouteAnUnmappedMessageIsKeptAndNotRouted() throws Exception {
         try (RoutingFixture f = new RoutingFixture(dir).route("events", TestRouteConfig.to("epr"))) {
             f.startDispatcher();

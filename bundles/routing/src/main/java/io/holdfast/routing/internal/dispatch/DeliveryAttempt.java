@@ -58,7 +58,7 @@ final class DeliveryAttempt {
 
     private Payload body(OutboxRow row, DownstreamSystem system) throws AttemptStop {
         if (row.raw()) {
-            return Payload.of(events.raw(row));
+            return events.rawPayload(row);
         }
         Codec<?> codec = services.codec(system.format().family()).orElseThrow(() -> AttemptStop.waiting("no codec for "
                 + system.format().family() + " (the format of '" + system.id() + "') is registered"));

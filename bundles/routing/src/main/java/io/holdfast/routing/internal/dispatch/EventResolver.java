@@ -3,8 +3,10 @@ package io.holdfast.routing.internal.dispatch;
 import io.holdfast.api.event.ClinicalEvent;
 import io.holdfast.api.kernel.Journal;
 import io.holdfast.api.kernel.JournalEntry;
+import io.holdfast.api.kernel.PayloadInfo;
 import io.holdfast.api.message.DecodeResult;
 import io.holdfast.api.message.Envelope;
+import io.holdfast.api.message.Payload;
 import io.holdfast.api.message.WireFormat;
 import io.holdfast.api.spi.Codec;
 import io.holdfast.journal.api.JournalWriter;
@@ -56,6 +58,22 @@ final class EventResolver {
         }
         throw AttemptStop.unsendable("re-reading journal " + row.journalId() + " with the " + format.family()
                 + " codec no longer yields the routed event (codec changed?); replay after fixing the codec");
+    }
+
+    /** Above this a message sent on as received is streamed from the journal, not read into heap. */
+    static final long IN_MEMORY_LIMIT = 1 << 20;
+
+    /**
+     * The journaled message as a payload to send on as received: in memory when small, else
+     * decrypted from the journal as the transport reads it (a 100 MB MESH file never sits in heap).
+     */
+    Payload rawPayload(OutboxRow row) throws AttemptStop {
+        JournalEntry entry = entry(row);
+        PayloadInfo info = entry.payload().orElseThrow(() -> AttemptStop.unsendable("journal " + row.journalId() + " has no payload"));
+        if (info.size() <= IN_MEMORY_LIMIT) {
+            return Payload.of(raw(row));
+        }
+        return Payload.ofStream(info.size(), () -> journal.openPayload(info));
     }
 
     /** The journaled bytes of the row's message. */
