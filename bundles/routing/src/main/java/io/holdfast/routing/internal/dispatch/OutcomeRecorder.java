@@ -15,6 +15,9 @@ import io.holdfast.routing.internal.outbox.TargetMonitor;
 import io.holdfast.routing.internal.route.RetryPolicy;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Journals an attempt (SENT with the bytes and credential identity, RESPONSE, ACKED or
@@ -22,6 +25,8 @@ import java.util.concurrent.CompletableFuture;
  * disagree about what happened. Payloads are sealed on the calling thread, not the writer's.
  */
 final class OutcomeRecorder {
+    private static final Logger LOG = LoggerFactory.getLogger(OutcomeRecorder.class);
+    private static final String AWAITING = "awaiting outcome: ";
     private final JournalWriter writer;
     private final OutboxStore store;
     private final TargetMonitor monitor;
@@ -41,11 +46,15 @@ final class OutcomeRecorder {
             monitor.waiting(row.target(), w.reason());
             return CompletableFuture.completedFuture(null);
         }
+        AtomicReference<String> dead = new AtomicReference<>();
         if (outcome instanceof AttemptOutcome.Unsendable u) {
             return writer.submit(batch -> {
-                deadLetter(batch, row, "not sendable: " + u.reason());
+                deadLetter(batch, row, "not sendable: " + u.reason(), dead);
                 return null;
-            }).thenRun(() -> monitor.finished(row.target()));
+            }).thenRun(() -> {
+                monitor.finished(row.target());
+                alert(row, dead.get());
+            });
         }
         AttemptOutcome.Sent sent = (AttemptOutcome.Sent) outcome;
         monitor.deliverable(row.target());
@@ -53,18 +62,29 @@ final class OutcomeRecorder {
         Optional<PreparedPayload> response = response(sent.result()).map(writer::prepare);
         boolean closes = closes(row, sent.result(), policy);
         return writer.submit(batch -> {
+            dead.set(null);
             body.ifPresent(b -> sentStage(batch, row, sent.credential(), b.write(batch)));
-            result(batch, row, sent, response.map(r -> r.write(batch)), policy);
+            result(batch, row, sent, response.map(r -> r.write(batch)), policy, dead);
             return null;
         }).thenRun(() -> {
             if (closes) {
                 monitor.finished(row.target());
             }
+            alert(row, dead.get());
         });
     }
 
+    /** A dead letter needs a person: WARN (no patient data: ids and the transport's reason) and the target's status. */
+    private void alert(OutboxRow row, String reason) {
+        if (reason != null) {
+            LOG.warn("Outbox row {} (journal {}, route {}) to {} dead-lettered: {}; see holdfast:deadletters, "
+                    + "holdfast:replay {}", row.id(), row.journalId(), row.routeId(), row.target(), reason, row.id());
+            monitor.deadLettered(row.target());
+        }
+    }
+
     private void result(WriteBatch batch, OutboxRow row, AttemptOutcome.Sent sent, Optional<PayloadInfo> response,
-                        RetryPolicy policy) {
+                        RetryPolicy policy, AtomicReference<String> dead) {
         long now = System.currentTimeMillis();
         OutboxChanges changes = OutboxChanges.in(batch);
         CredentialIdentity cred = sent.credential();
@@ -74,22 +94,26 @@ final class OutcomeRecorder {
             stage(batch, row, Stage.ACKED, cred, a.summary() + " (request " + row.requestId() + ")", Optional.empty());
             changes.done(row, now);
         } else if (result instanceof DeliveryResult.Accepted a) {
+            String awaiting = AWAITING + a.summary();
             if (!sent.tracking()) {
                 stage(batch, row, Stage.RESPONSE, cred, "accepted, tracking " + a.trackingId() + ": " + a.summary(), Optional.empty());
+            } else if (!row.lastError().map(awaiting::equals).orElse(false)) {
+                // Each tracking state the downstream reports is journaled once, when it changes.
+                stage(batch, row, Stage.RESPONSE, cred, "tracking " + a.trackingId() + ": " + a.summary(), Optional.empty());
             }
-            changes.track(row, now + policy.initialBackoffMs(), a.trackingId(), "awaiting outcome: " + a.summary());
+            changes.track(row, now + policy.initialBackoffMs(), a.trackingId(), awaiting);
         } else if (result instanceof DeliveryResult.Transient t) {
             stage(batch, row, Stage.RESPONSE, cred, "transient failure (attempt " + row.attempts() + "): " + t.reason(), response);
             if (sent.tracking()) {
                 changes.track(row, now + policy.delayMs(1, t.retryAfter()), row.trackingId().orElseThrow(), t.reason());
             } else if (policy.exhausted(row.attempts())) {
-                deadLetter(batch, row, "gave up after " + row.attempts() + " attempts: " + t.reason());
+                deadLetter(batch, row, "gave up after " + row.attempts() + " attempts: " + t.reason(), dead);
             } else {
                 changes.retry(row, now + policy.delayMs(row.attempts(), t.retryAfter()), t.reason());
             }
         } else if (result instanceof DeliveryResult.Permanent p) {
             stage(batch, row, Stage.RESPONSE, cred, "permanent failure: " + p.reason(), response);
-            deadLetter(batch, row, "permanent failure: " + p.reason());
+            deadLetter(batch, row, "permanent failure: " + p.reason(), dead);
         }
     }
 
@@ -113,7 +137,8 @@ final class OutcomeRecorder {
                 + row.routeId() + " outbox " + row.id(), Optional.of(body));
     }
 
-    private static void deadLetter(WriteBatch batch, OutboxRow row, String reason) {
+    private static void deadLetter(WriteBatch batch, OutboxRow row, String reason, AtomicReference<String> dead) {
+        dead.set(reason);
         stage(batch, row, Stage.DEAD_LETTER, null, reason + " (outbox " + row.id() + ")", Optional.empty());
         OutboxChanges.in(batch).deadLetter(row, System.currentTimeMillis(), reason);
     }

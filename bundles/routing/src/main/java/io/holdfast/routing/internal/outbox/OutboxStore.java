@@ -166,6 +166,17 @@ public class OutboxStore {
         });
     }
 
+    /** Dead letters not yet replayed or otherwise resolved, per target. */
+    public Map<String, Long> unresolvedDeadLetters() {
+        return query("SELECT target, COUNT(*) FROM routing_dead_letter WHERE resolved_at IS NULL GROUP BY target", rs -> {
+            Map<String, Long> out = new TreeMap<>();
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getLong(2));
+            }
+            return out;
+        });
+    }
+
     /** Depth per target and state, with the oldest row's creation time. */
     public record Depth(String target, String state, long rows, Instant oldest) {
     }

@@ -16,7 +16,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Per-target outbox depth and delivery blockers, reported as {@code routing:<target>} in
+ * Per-target outbox depth, delivery blockers and unresolved dead letters, reported as {@code routing:<target>} in
  * {@code holdfast:status}, and the back-pressure decision Intake asks for. Depths are counted in
  * memory as rows are written and finished, and re-read from the database at start and by the
  * dispatcher at most once a second, so a refusal check costs no query on the hot path.
@@ -29,6 +29,7 @@ public class TargetMonitor {
     private final RouteRegistry routes;
     private final Health health;
     private final Map<String, AtomicLong> depths = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> deadLetters = new ConcurrentHashMap<>();
     private final Map<String, String> waiting = new ConcurrentHashMap<>();
     private final Map<String, String> reported = new ConcurrentHashMap<>();
     private final ReentrantLock refreshing = new ReentrantLock();
@@ -78,6 +79,17 @@ public class TargetMonitor {
         }
     }
 
+    /** A row to this target was dead-lettered (committed): DEGRADED until an admin resolves it. */
+    public void deadLettered(String target) {
+        deadLetters.computeIfAbsent(target, t -> new AtomicLong()).incrementAndGet();
+        report(target);
+    }
+
+    public long unresolvedDeadLetters(String target) {
+        AtomicLong d = deadLetters.get(target);
+        return d == null ? 0 : d.get();
+    }
+
     /** Something (codec, transport, credentials, inventory entry) keeps rows for this target waiting. */
     public void waiting(String target, String reason) {
         if (!reason.equals(waiting.put(target, reason))) {
@@ -111,7 +123,16 @@ public class TargetMonitor {
             }
         }
         actual.forEach((t, n) -> depths.computeIfAbsent(t, x -> new AtomicLong()).set(n));
-        for (String t : depths.keySet()) {
+        Map<String, Long> dead = store.unresolvedDeadLetters();
+        for (String t : deadLetters.keySet()) {
+            if (!dead.containsKey(t)) {
+                deadLetters.get(t).set(0);
+            }
+        }
+        dead.forEach((t, n) -> deadLetters.computeIfAbsent(t, x -> new AtomicLong()).set(n));
+        java.util.Set<String> targets = new java.util.HashSet<>(depths.keySet());
+        targets.addAll(deadLetters.keySet());
+        for (String t : targets) {
             report(t);
         }
     }
@@ -131,6 +152,10 @@ public class TargetMonitor {
         } else if (blocked != null) {
             state = HealthState.DEGRADED;
             detail = "deliveries waiting: " + blocked;
+        } else if (unresolvedDeadLetters(target) > 0) {
+            state = HealthState.DEGRADED;
+            detail = unresolvedDeadLetters(target) + " unresolved dead letter(s): holdfast:deadletters --target " + target
+                    + ", then holdfast:replay or holdfast:skip; outbox depth " + depth;
         } else {
             state = HealthState.UP;
             detail = "outbox depth " + depth + limit.stream().mapToObj(l -> " of " + l).findFirst().orElse("");
