@@ -56,7 +56,7 @@ final class RoutedKernel implements AutoCloseable {
         kernel = new HoldfastKernel(dir);
         RouteRegistry routes = new RouteRegistry();
         routes.add(new RouteDefinition("adt-to-epr", Set.of("*"), Set.of("*"), List.of("epr"), true, false, RetryPolicy.DEFAULT,
-                1_000_000, RouteFilter.NONE));
+                1_000_000, RouteFilter.NONE, java.util.Map.of()));
         Health health = new QuietHealth();
         outbox = new OutboxStore(kernel.store);
         TargetMonitor monitor = new TargetMonitor(outbox, routes, health);

@@ -182,6 +182,18 @@ class DeliveryTest {
     }
 
     @Test
+    void aRoutesHeadersReachTheTransportWithTheRequestId() throws Exception {
+        TestRouteConfig c = TestRouteConfig.to("gp");
+        c.headers = new String[] {"mllp.onAE=DEAD_LETTER"};
+        f.route("gp-route", c);
+        f.startDispatcher();
+        IntakeReceipt r = f.accept("MH", "P7|V7|Header");
+        await("delivered", () -> f.outbox.byJournalId(r.journalId()).stream().allMatch(row -> row.state() == OutboxState.DONE));
+        ScriptedTransport.Call call = f.transport.calls().stream().filter(x -> x.target().equals("gp")).findFirst().orElseThrow();
+        assertThat(call.headers()).containsEntry("mllp.onAE", "DEAD_LETTER").containsKey("X-Request-ID");
+    }
+
+    @Test
     void anAcceptedDeliveryIsTrackedUntilAcknowledged() throws Exception {
         f.transport.behave((req, n, b) -> new DeliveryResult.Accepted("MSG-1", "accepted by mailbox"));
         f.transport.track(req -> new DeliveryResult.Acknowledged("delivered to recipient", Optional.empty()));

@@ -27,6 +27,21 @@ class RouteDefinitionTest {
     }
 
     @Test
+    void headersAreNameValuePairsAndTheRequestIdIsReserved() {
+        TestRouteConfig ok = TestRouteConfig.to("epr");
+        ok.headers = new String[] {"mllp.onAE=DEAD_LETTER", "mex-WorkflowID=PATH_REPORT"};
+        assertThat(RouteDefinition.from(PID, "adt", ok).headers())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("mllp.onAE", "DEAD_LETTER", "mex-WorkflowID", "PATH_REPORT"));
+
+        TestRouteConfig bad = TestRouteConfig.to("epr");
+        bad.headers = new String[] {"no equals sign"};
+        assertThat(invalid(bad).key()).isEqualTo("headers");
+        assertThat(invalid(bad).getMessage()).contains("name=value").contains("no equals sign");
+        bad.headers = new String[] {"X-Request-ID=mine"};
+        assertThat(invalid(bad).getMessage()).contains("X-Request-ID is set by Holdfast");
+    }
+
+    @Test
     void missingTargetsNameTheKeyAndWhatIsAllowed() {
         InvalidConfigurationException e = invalid(new TestRouteConfig());
         assertThat(e.pid()).isEqualTo(PID);

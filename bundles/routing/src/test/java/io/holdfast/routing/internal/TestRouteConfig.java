@@ -16,6 +16,7 @@ public final class TestRouteConfig implements RouteConfig {
     public long maxBackoffMs = 100;
     public int outboxDepthLimit = 10_000;
     public String filter = "";
+    public String[] headers = {};
 
     public static TestRouteConfig to(String... targets) {
         TestRouteConfig c = new TestRouteConfig();
@@ -81,5 +82,10 @@ public final class TestRouteConfig implements RouteConfig {
     @Override
     public String filter() {
         return filter;
+    }
+
+    @Override
+    public String[] headers() {
+        return headers;
     }
 }

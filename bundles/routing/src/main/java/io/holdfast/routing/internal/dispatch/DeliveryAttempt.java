@@ -14,6 +14,8 @@ import io.holdfast.api.spi.DeliveryResult;
 import io.holdfast.api.spi.OutboundRequest;
 import io.holdfast.api.spi.OutboundTransport;
 import io.holdfast.routing.internal.outbox.OutboxRow;
+import io.holdfast.routing.internal.route.RouteRegistry;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,9 +30,11 @@ final class DeliveryAttempt {
     private final Inventory inventory;
     private final ServiceDirectory services;
     private final EventResolver events;
+    private final RouteRegistry routes;
 
-    DeliveryAttempt(Inventory inventory, ServiceDirectory services, EventResolver events) {
+    DeliveryAttempt(Inventory inventory, ServiceDirectory services, EventResolver events, RouteRegistry routes) {
         this.inventory = inventory;
+        this.routes = routes;
         this.services = services;
         this.events = events;
     }
@@ -43,8 +47,9 @@ final class DeliveryAttempt {
                     "no outbound transport '" + system.transport() + "' is registered (install its connector feature)"));
             Payload body = body(row, system);
             AuthMaterial auth = authenticate(system);
-            OutboundRequest request = new OutboundRequest(row.requestId(), row.attempts(), system, body,
-                    Map.of(REQUEST_ID_HEADER, row.requestId()), auth);
+            Map<String, String> headers = new HashMap<>(routes.headers(row.routeId()));
+            headers.put(REQUEST_ID_HEADER, row.requestId());
+            OutboundRequest request = new OutboundRequest(row.requestId(), row.attempts(), system, body, Map.copyOf(headers), auth);
             return new AttemptOutcome.Sent(body, auth.identity(), call(transport, request, row), row.trackingId().isPresent());
         } catch (AttemptStop stop) {
             return stop.outcome();

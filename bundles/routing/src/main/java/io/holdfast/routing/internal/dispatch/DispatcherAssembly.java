@@ -18,7 +18,7 @@ public final class DispatcherAssembly {
                                    RouteRegistry routes, TargetMonitor monitor, RecentEvents recent, Health health,
                                    ServiceDirectory services, Dispatcher.Settings settings) {
         EventResolver events = new EventResolver(journal, writer, recent, services);
-        return new Dispatcher(store, writer, new DeliveryAttempt(inventory, services, events),
+        return new Dispatcher(store, writer, new DeliveryAttempt(inventory, services, events, routes),
                 new OutcomeRecorder(writer, store, monitor, settings.waitRetryMs()), monitor, routes, health, settings);
     }
 }

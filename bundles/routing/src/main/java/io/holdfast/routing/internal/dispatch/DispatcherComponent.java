@@ -60,7 +60,7 @@ public class DispatcherComponent {
         try {
             Dispatcher.Settings settings = settings(config);
             EventResolver events = new EventResolver(journal, writer, recent, services);
-            dispatcher = new Dispatcher(store, writer, new DeliveryAttempt(inventory, services, events),
+            dispatcher = new Dispatcher(store, writer, new DeliveryAttempt(inventory, services, events, routes),
                     new OutcomeRecorder(writer, store, monitor, settings.waitRetryMs()), monitor, routes, health, settings);
         } catch (InvalidConfigurationException e) {
             LOG.error("Dispatcher not started: {}", e.describe());

@@ -38,6 +38,10 @@ public @interface RouteConfig {
     @AttributeDefinition(description = "Outbox rows per target at which Intake refuses new input for this route (1-10000000)")
     int outboxDepthLimit() default 10_000;
 
+    @AttributeDefinition(description = "Request headers for the targets' transports, name=value (e.g. mllp.onAE=DEAD_LETTER: "
+            + "an HL7 AE goes to dead letter instead of being retried; mex-WorkflowID=<id> for a MESH target)")
+    String[] headers() default {};
+
     @AttributeDefinition(description = "Optional filter: comma-separated key=value or key!=value; keys source, channel, "
             + "format, subject (nhs|local|none), attr.<name>; a trailing * matches a prefix")
     String filter() default "";

@@ -72,6 +72,12 @@ public class RouteRegistry implements Router {
         return routes.values().stream().filter(r -> r.targets().contains(target)).mapToInt(RouteDefinition::outboxDepthLimit).min();
     }
 
+    /** Request headers of a route (none if the route was removed since the row was written). */
+    public Map<String, String> headers(String routeName) {
+        RouteDefinition r = routes.get(routeName);
+        return r == null ? Map.of() : r.headers();
+    }
+
     /** The retry policy of a route, or the default if the route was removed since the row was written. */
     public RetryPolicy retry(String routeName, RetryPolicy fallback) {
         RouteDefinition r = routes.get(routeName);
