@@ -34,11 +34,13 @@ public class RoutesCommand implements Action {
         t.column("Backoff ms");
         t.column("Depth limit");
         t.column("Filter");
+        t.column("Headers");
         for (RouteDefinition r : routes.routes()) {
             t.addRow().addContent(r.name(), String.join(",", r.sources()), String.join(",", r.eventTypes()),
                     String.join(",", r.targets()), r.ordered() ? "yes" : "no", r.passthrough() ? "yes" : "no",
                     r.retry().maxAttempts(), r.retry().initialBackoffMs() + "-" + r.retry().maxBackoffMs(), r.outboxDepthLimit(),
-                    r.filter());
+                    r.filter(), r.headers().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted()
+                            .collect(java.util.stream.Collectors.joining(",")));
         }
         t.emptyTableText("No active routes. Add one as etc/io.holdfast.route~<name>.cfg");
         t.print(System.out);
