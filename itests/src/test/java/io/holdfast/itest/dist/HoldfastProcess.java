@@ -51,6 +51,8 @@ public final class HoldfastProcess implements AutoCloseable {
         env.put("JAVA_HOME", java17Home());
         env.put("KARAF_EXEC", "exec");
         env.put("HOLDFAST_MASTER_PASSPHRASE", TEST_PASSPHRASE);
+        // a test JVM that is itself stopped (failsafe timeout, Ctrl-C) must not leave Karaf JVMs behind
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "holdfast-dist-cleanup-" + name));
     }
 
     /** A fresh copy of the tarball in {@code target/dist/<name>/} (a leftover from an earlier run is deleted). */
