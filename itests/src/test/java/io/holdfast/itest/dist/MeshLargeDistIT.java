@@ -48,7 +48,6 @@ public class MeshLargeDistIT extends DistributionTestSupport {
     public static void cleanUp() throws Exception {
         if (mesh != null) {
             mesh.close();
-            HoldfastProcess.deleteTree(Path.of("target", "dist", "mesh-large-sim").toAbsolutePath());
         }
         if (file != null) {
             Files.deleteIfExists(file);

@@ -107,6 +107,7 @@ public class MeshRestartDistIT extends DistributionTestSupport {
         assertTrue("journaled payload digest " + e.payloadSha256Prefix() + " vs sent " + sha256,
                 e.payloadSha256Prefix().filter(sha256::startsWith).isPresent());
         assertChainIntact();
+        Files.delete(file);
     }
 
     @Test

@@ -63,7 +63,7 @@ final class MeshSide implements AutoCloseable {
 
     /** Sends {@code file} from {@code from} in chunks of {@code chunkSize}; returns the MESH message id. */
     String send(String from, String to, String workflow, Path file, long chunkSize, String localId) throws IOException {
-        Path temp = Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-upload"));
+        Path temp = Files.createDirectories(uploadDir());
         return new MeshUploader(client(from), chunkSize, GzipPolicy.NEVER, temp)
                 .send(new OutgoingMessage(to, workflow, Optional.empty(), Optional.of(localId), Optional.of(file.getFileName().toString()),
                         Payload.ofFile(file)))
@@ -148,9 +148,20 @@ final class MeshSide implements AutoCloseable {
         }
     }
 
+    /** Stops the simulator and deletes its files (what it held is asserted on before). */
     @Override
     public void close() {
         sim.close();
+        try {
+            HoldfastProcess.deleteTree(dataDir);
+            HoldfastProcess.deleteTree(uploadDir());
+        } catch (IOException e) {
+            System.err.println("MESH simulator files left in " + dataDir + ": " + e);
+        }
+    }
+
+    private Path uploadDir() {
+        return dataDir.resolveSibling(dataDir.getFileName() + "-upload");
     }
 
     /** An OutputStream that only feeds a digest. */
