@@ -14,9 +14,10 @@ import java.util.Optional;
  * info, no {@code password=} parameter): those belong in the vault.
  */
 final class EndpointRules {
+    private static final java.util.regex.Pattern MESH_MAILBOX = java.util.regex.Pattern.compile("[A-Za-z0-9]{1,20}");
     private static final Map<String, List<String>> SCHEMES = Map.of(
             Transports.HTTP, List.of("https", "http"),
-            Transports.MESH, List.of("https"),
+            Transports.MESH, List.of("mesh"),
             Transports.SPINE_EBXML, List.of("https"),
             Transports.MLLP, List.of("mllp", "mllps"),
             Transports.SFTP, List.of("sftp"));
@@ -33,6 +34,10 @@ final class EndpointRules {
         }
         if (endpoint.toLowerCase(Locale.ROOT).contains("password=")) {
             problems.add("endpoint must not contain a password; import it into the vault and set the credential ref");
+            return;
+        }
+        if (Transports.MESH.equals(s.transport())) {
+            checkMesh(s, problems);
             return;
         }
         if (Transports.DB.equals(s.transport())) {
@@ -73,6 +78,40 @@ final class EndpointRules {
         }
     }
 
+    /**
+     * A MESH target is a recipient mailbox and a workflow, in the form the MESH connector reads
+     * ({@code mesh:X26ABC2?workflow=WF[&from=X26ABC1]}); the MESH server's URL and TLS belong to the sending
+     * mailbox's configuration, not to the target. (The dispatcher sends no mex-WorkflowID header, so the
+     * workflow is required here.)
+     */
+    private void checkMesh(DownstreamSystem s, List<String> problems) {
+        String shown = SystemValidator.printable(s.endpoint());
+        String spec = s.endpoint();
+        String lower = spec.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("mesh:")) {
+            problems.add("endpoint '" + shown + "' for transport MESH must be mesh:<recipient mailbox>?workflow=<id>"
+                    + " (e.g. " + example(Transports.MESH) + ")");
+            return;
+        }
+        spec = spec.substring(lower.startsWith("mesh://") ? "mesh://".length() : "mesh:".length());
+        int q = spec.indexOf('?');
+        String mailbox = q < 0 ? spec : spec.substring(0, q);
+        if (!MESH_MAILBOX.matcher(mailbox).matches()) {
+            problems.add("endpoint '" + shown + "' names no valid recipient mailbox (letters and digits, e.g. "
+                    + example(Transports.MESH) + ")");
+        }
+        String query = q < 0 ? "" : spec.substring(q + 1);
+        boolean workflow = false;
+        for (String kv : query.split("&")) {
+            if (kv.startsWith("workflow=") && kv.length() > "workflow=".length()) {
+                workflow = true;
+            }
+        }
+        if (!workflow) {
+            problems.add("endpoint '" + shown + "' needs ?workflow=<workflow id> (e.g. " + example(Transports.MESH) + ")");
+        }
+    }
+
     /** True for endpoints that speak TLS, as TLS_MUTUAL requires. */
     boolean isTls(DownstreamSystem s) {
         return parse(s.endpoint()).map(URI::getScheme).map(x -> x.toLowerCase(Locale.ROOT))
@@ -91,7 +130,7 @@ final class EndpointRules {
         return switch (transport) {
             case Transports.MLLP -> "mllp://epr.example.nhs.uk:2575";
             case Transports.SFTP -> "sftp://esr.example.nhs.uk:22/inbound";
-            case Transports.MESH -> "https://msg.intspineservices.nhs.uk";
+            case Transports.MESH -> "mesh:X26ABC2?workflow=TEST_WORKFLOW";
             default -> "https://int.api.service.nhs.uk/personal-demographics/FHIR/R4";
         };
     }

@@ -50,7 +50,7 @@ class StaticProvidersTest {
     void orgCredentialsGiveBasicAuthTlsAndTheRawParts() {
         TestPki pki = new TestPki(kernel.clock.instant());
         DownstreamSystem system = kernel.inventory.add(new DownstreamSystem("mesh-int", "MESH", Optional.empty(), "int", "MESH",
-                WireFormat.opaque(), "https://msg.intspineservices.nhs.uk", AuthPattern.ORG_CREDENTIALS, Optional.empty(), Optional.empty()));
+                WireFormat.opaque(), "mesh:X26ABC2?workflow=TEST_WORKFLOW", AuthPattern.ORG_CREDENTIALS, Optional.empty(), Optional.empty()));
         CredentialTarget target = CredentialTarget.system("mesh-int");
         importText(target, CredentialKind.ORG_CREDENTIAL, "mailbox-pass", "X26ABC1");
         importText(target, CredentialKind.SECRET, "env-shared-key", null);
