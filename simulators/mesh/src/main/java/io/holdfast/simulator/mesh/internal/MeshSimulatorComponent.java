@@ -98,7 +98,12 @@ public class MeshSimulatorComponent {
         simulator = b.start();
         LOG.info("MESH simulator listening on {}", simulator.baseUrl());
         if (!config.replyTo().isBlank()) {
-            seedReplyTarget(config);
+            try {
+                seedReplyTarget(config);
+            } catch (RuntimeException e) {
+                // the simulator itself is fine: keep it running and say why the demo route has no target
+                LOG.error("Sandbox inventory: system {} not added: {}", REPLY_SYSTEM_ID, e.getMessage());
+            }
         }
         if (!config.demoFrom().isBlank()) {
             demo = MeshDemoSender.start(simulator, config.demoFrom().trim(), config.demoTo().trim(), config.demoWorkflow().trim(),
