@@ -51,6 +51,10 @@ final class HoldfastDistribution {
             // sees the test probe as soon as it is installed and waits for exam's invoker; with the 10 s
             // default it gave up while the kernel bundles were still migrating Derby, and the test hung.
             systemProperty("org.ops4j.pax.swissbox.tracker.ServiceLookup.DEFAULT_TIMEOUT").value(FIVE_MINUTES),
+            // ...and exam's JUnit invoker then waits for exam's Injector with a timeout of its own (10 s by default). A
+            // boot whose Derby migrations took 10 s on a loaded machine gave up there ("gave up waiting for service
+            // org.ops4j.pax.exam.util.Injector") and the test hung until the system timeout.
+            systemProperty("org.ops4j.pax.exam.invoker.junit.internal.JUnitProbeInvokerFactory.DEFAULT_TIMEOUT").value(FIVE_MINUTES),
             // @Inject waits this long for a service (BootFinished: the whole boot) instead of 10 s
             systemProperty("pax.exam.service.timeout").value(FIVE_MINUTES),
             systemTimeout(TimeUnit.MINUTES.toMillis(6)),
@@ -64,6 +68,8 @@ final class HoldfastDistribution {
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
             systemProperty("holdfast.master.passphrase").value(TEST_PASSPHRASE),
             systemProperty("holdfast.probe.features").value(requiredProperty("holdfast.probe.features")),
+            // MeshIT starts the MESH simulator as a child JVM with this class path (built by the itests pom)
+            systemProperty(MeshSimulatorProcess.CLASSPATH_PROPERTY).value(requiredProperty(MeshSimulatorProcess.CLASSPATH_PROPERTY)),
         };
     }
 
@@ -80,7 +86,8 @@ final class HoldfastDistribution {
         }
     }
 
-    private static String freePort() {
+    /** A port nothing listens on right now (tests bind their listeners and simulators to such ports). */
+    static String freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return Integer.toString(socket.getLocalPort());
         } catch (IOException e) {

@@ -178,12 +178,6 @@ public class RoutingIT extends KernelTestSupport {
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError(what + " did not happen within " + WAIT_MILLIS + " ms");
-            }
-            Thread.sleep(100);
-        }
+        Await.until(what, WAIT_MILLIS, condition);
     }
 }

@@ -17,7 +17,8 @@ final class EndpointRules {
     private static final java.util.regex.Pattern MESH_MAILBOX = java.util.regex.Pattern.compile("[A-Za-z0-9]{1,20}");
     private static final Map<String, List<String>> SCHEMES = Map.of(
             Transports.HTTP, List.of("https", "http"),
-            Transports.MESH, List.of("mesh"),
+            // mesh:<MAILBOX>?workflow=... (what the MESH connector sends to) is checked on its own
+            Transports.MESH, List.of("https", "mesh"),
             Transports.SPINE_EBXML, List.of("https"),
             Transports.MLLP, List.of("mllp", "mllps"),
             Transports.SFTP, List.of("sftp"));
@@ -34,10 +35,6 @@ final class EndpointRules {
         }
         if (endpoint.toLowerCase(Locale.ROOT).contains("password=")) {
             problems.add("endpoint must not contain a password; import it into the vault and set the credential ref");
-            return;
-        }
-        if (Transports.MESH.equals(s.transport())) {
-            checkMesh(s, problems);
             return;
         }
         if (Transports.DB.equals(s.transport())) {
@@ -58,6 +55,10 @@ final class EndpointRules {
         }
         URI uri = parsed.get();
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        if (Transports.MESH.equals(s.transport()) && scheme.equals("mesh")) {
+            checkMeshAddress(s.endpoint(), shown, problems);
+            return;
+        }
         List<String> allowed = SCHEMES.get(s.transport());
         if (allowed != null && !allowed.contains(scheme)) {
             problems.add("endpoint '" + shown + "' for transport " + s.transport() + " must start with "
@@ -79,36 +80,28 @@ final class EndpointRules {
     }
 
     /**
-     * A MESH target is a recipient mailbox and a workflow, in the form the MESH connector reads
-     * ({@code mesh:X26ABC2?workflow=WF[&from=X26ABC1]}); the MESH server's URL and TLS belong to the sending
-     * mailbox's configuration, not to the target. (The dispatcher sends no mex-WorkflowID header, so the
-     * workflow is required here.)
+     * The MESH connector's address of a recipient, {@code mesh:<MAILBOX>?workflow=<id>[&from=<our MAILBOX>]}: MESH's
+     * base URL and credentials belong to the sending mailbox's configuration, not to the target.
      */
-    private void checkMesh(DownstreamSystem s, List<String> problems) {
-        String shown = SystemValidator.printable(s.endpoint());
-        String spec = s.endpoint();
-        String lower = spec.toLowerCase(Locale.ROOT);
-        if (!lower.startsWith("mesh:")) {
-            problems.add("endpoint '" + shown + "' for transport MESH must be mesh:<recipient mailbox>?workflow=<id>"
-                    + " (e.g. " + example(Transports.MESH) + ")");
-            return;
-        }
-        spec = spec.substring(lower.startsWith("mesh://") ? "mesh://".length() : "mesh:".length());
+    private static void checkMeshAddress(String endpoint, String shown, List<String> problems) {
+        String spec = endpoint.startsWith("mesh://") ? endpoint.substring("mesh://".length()) : endpoint.substring("mesh:".length());
         int q = spec.indexOf('?');
         String mailbox = q < 0 ? spec : spec.substring(0, q);
-        if (!MESH_MAILBOX.matcher(mailbox).matches()) {
-            problems.add("endpoint '" + shown + "' names no valid recipient mailbox (letters and digits, e.g. "
-                    + example(Transports.MESH) + ")");
-        }
-        String query = q < 0 ? "" : spec.substring(q + 1);
-        boolean workflow = false;
-        for (String kv : query.split("&")) {
-            if (kv.startsWith("workflow=") && kv.length() > "workflow=".length()) {
-                workflow = true;
+        Map<String, String> params = new java.util.HashMap<>();
+        if (q >= 0) {
+            for (String kv : spec.substring(q + 1).split("&")) {
+                int eq = kv.indexOf('=');
+                params.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? "" : kv.substring(eq + 1));
             }
         }
-        if (!workflow) {
-            problems.add("endpoint '" + shown + "' needs ?workflow=<workflow id> (e.g. " + example(Transports.MESH) + ")");
+        if (!MESH_MAILBOX.matcher(mailbox).matches()) {
+            problems.add("endpoint '" + shown + "' must name the recipient mailbox (letters and digits): mesh:X26ABC1?workflow=WORKFLOW_ID");
+        }
+        if (params.getOrDefault("workflow", "").isBlank()) {
+            problems.add("endpoint '" + shown + "' needs ?workflow=WORKFLOW_ID (e.g. " + example(Transports.MESH) + ")");
+        }
+        if (params.containsKey("from") && !MESH_MAILBOX.matcher(params.get("from")).matches()) {
+            problems.add("endpoint '" + shown + "' has from= that is not a mailbox id (letters and digits)");
         }
     }
 
@@ -130,7 +123,7 @@ final class EndpointRules {
         return switch (transport) {
             case Transports.MLLP -> "mllp://epr.example.nhs.uk:2575";
             case Transports.SFTP -> "sftp://esr.example.nhs.uk:22/inbound";
-            case Transports.MESH -> "mesh:X26ABC2?workflow=TEST_WORKFLOW";
+            case Transports.MESH -> "mesh:X26ABC1?workflow=TEST_WORKFLOW";
             default -> "https://int.api.service.nhs.uk/personal-demographics/FHIR/R4";
         };
     }

@@ -3,10 +3,13 @@ package io.holdfast.routing.internal;
 import static io.holdfast.routing.internal.RoutingFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.holdfast.api.kernel.DownstreamSystem;
 import io.holdfast.api.kernel.HealthState;
 import io.holdfast.api.kernel.IntakeReceipt;
 import io.holdfast.api.kernel.Stage;
 import io.holdfast.api.kernel.StageEntry;
+import io.holdfast.api.message.WireFormat;
+import io.holdfast.api.spi.AuthPattern;
 import io.holdfast.api.spi.DeliveryResult;
 import io.holdfast.routing.internal.dispatch.ServiceDirectory;
 import io.holdfast.routing.internal.outbox.OutboxRow;
@@ -69,6 +72,22 @@ class DeliveryTest {
         assertThat(sent.payload()).isPresent();
         assertThat(f.journal.inFlight(10)).isEmpty();
         assertThat(f.journal.verify().intact()).isTrue();
+    }
+
+    @Test
+    void anOpaqueTargetGetsTheJournaledBytesAsReceivedWithoutACodec() throws Exception {
+        // e.g. a MESH file (FileTransfer) forwarded to another mailbox: no codec can rebuild a file from the event
+        f.inventory.save(new DownstreamSystem("mailbox", "MAILBOX", Optional.empty(), "test", ScriptedTransport.NAME, WireFormat.opaque(),
+                "mem://mailbox", AuthPattern.NONE, Optional.empty(), Optional.empty()));
+        f.route("to-mailbox", TestRouteConfig.to("mailbox"));
+        IntakeReceipt r = f.accept("M1", "P1|V1|Smith", "P2|V2|Jones");
+        f.startDispatcher();
+        await("delivery to the OPAQUE target", () -> f.outbox.byJournalId(r.journalId()).stream()
+                .filter(row -> row.target().equals("mailbox")).allMatch(row -> row.state() == OutboxState.DONE));
+        assertThat(f.transport.calls()).filteredOn(c -> c.target().equals("mailbox")).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.body()).isEqualTo("P1|V1|Smith\nP2|V2|Jones"));
+        assertThat(f.transport.calls()).filteredOn(c -> c.target().equals("epr"))
+                .allSatisfy(c -> assertThat(c.body()).startsWith("ENC|Admission|"));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.holdfast.simulator.mesh;
 
 import io.holdfast.mesh.protocol.MeshAuthVerifier;
+import io.holdfast.mesh.protocol.MeshChecksum;
+import io.holdfast.mesh.protocol.MeshHeaders;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -18,12 +20,15 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,6 +41,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class MeshSimulator implements AutoCloseable {
     private final MeshMessageStore store;
+    private final Map<String, SimulatedMailbox> mailboxes;
+    private final Path incoming;
     private final MeshFaults faults = new MeshFaults();
     private final EventLoopGroup group;
     private final Channel channel;
@@ -44,11 +51,12 @@ public final class MeshSimulator implements AutoCloseable {
     private MeshSimulator(Builder b) throws InterruptedException {
         Map<String, SimulatedMailbox> mailboxes = new LinkedHashMap<>();
         b.mailboxes.forEach(m -> mailboxes.put(m.id().toUpperCase(), m));
+        this.mailboxes = Map.copyOf(mailboxes);
         MeshAuthVerifier verifier = new MeshAuthVerifier(b.sharedKey.getBytes(StandardCharsets.UTF_8),
                 id -> java.util.Optional.ofNullable(mailboxes.get(id.toUpperCase())).map(SimulatedMailbox::password), b.clock);
         this.store = new MeshMessageStore(b.dataDir, b.clock);
         MeshApi api = new MeshApi(Map.copyOf(mailboxes), verifier, store);
-        Path incoming = b.dataDir.resolve("incoming");
+        this.incoming = b.dataDir.resolve("incoming");
         try {
             Files.createDirectories(incoming);
         } catch (IOException e) {
@@ -97,6 +105,63 @@ public final class MeshSimulator implements AutoCloseable {
 
     public MeshMessageStore store() {
         return store;
+    }
+
+    /**
+     * A partner system's upload, as if {@code from} had POSTed it to its outbox in one chunk with a
+     * {@code sha256:} checksum: it is accepted at once and waits in {@code to}'s inbox. The same rules as the
+     * HTTP API: both mailboxes must exist and be registered for the workflow. For demos and tests.
+     *
+     * @return the MESH message id
+     */
+    public String send(String from, String to, String workflowId, String fileName, byte[] content) {
+        SimulatedMailbox sender = mailbox(from);
+        SimulatedMailbox recipient = mailbox(to);
+        if (!sender.registeredFor(workflowId) || !recipient.registeredFor(workflowId)) {
+            throw new IllegalArgumentException("workflow " + workflowId + " is not registered for " + sender.id() + " and " + recipient.id());
+        }
+        try {
+            Path body = Files.createTempFile(incoming, "send-", ".part");
+            Files.write(body, content);
+            String checksum = MeshChecksum.sha256(MessageDigest.getInstance("SHA-256").digest(content));
+            StoredMessage m = store.create(new MeshMessageStore.NewMessage(sender.id(), recipient.id(), workflowId, Optional.empty(),
+                    Optional.empty(), Optional.of(fileName), Optional.of(checksum), Optional.empty(), false, 1), MeshHeaders.TYPE_DATA);
+            store.storeChunk(m, 1, body);
+            return m.messageId;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    /**
+     * What the owner of {@code mailbox} does after downloading its inbox: acknowledges every message waiting
+     * there (senders' tracking then says acknowledged).
+     *
+     * @return the ids acknowledged
+     */
+    public List<String> acknowledgeInbox(String mailbox) {
+        List<String> done = new ArrayList<>();
+        for (StoredMessage m : store.inbox(mailbox(mailbox).id())) {
+            if (store.acknowledge(m)) {
+                done.add(m.messageId);
+            }
+        }
+        return done;
+    }
+
+    /** The configured mailbox ids. */
+    public Set<String> mailboxIds() {
+        return mailboxes.keySet();
+    }
+
+    private SimulatedMailbox mailbox(String id) {
+        SimulatedMailbox m = mailboxes.get(id.toUpperCase());
+        if (m == null) {
+            throw new IllegalArgumentException("no simulated mailbox " + id + "; configured: " + mailboxes.keySet());
+        }
+        return m;
     }
 
     /** Runs the 5-day expiry and 30-day deletion now (they also run every minute). */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.holdfast.mesh.protocol.MeshAuthToken;
+import io.holdfast.mesh.protocol.MeshChecksum;
 import io.holdfast.mesh.protocol.MeshHeaders;
 import io.holdfast.simulator.mesh.MeshFaults.Fault;
 import io.holdfast.simulator.mesh.MeshFaults.Operation;
@@ -119,6 +120,30 @@ class MeshSimulatorProtocolTest {
         assertThat(mesh.send(mesh.req("X26ABC1", "password", "/messageexchange/X26ABC1/outbox/tracking/nope").GET().build()).statusCode())
                 .isEqualTo(404);
         assertThat(json(mesh.send(mesh.req("X26ABC2", "password", "/messageexchange/X26ABC2/inbox").GET().build())).path("messages")).isEmpty();
+    }
+
+    @Test
+    void aSendMadeInProcessIsDownloadedAndAcknowledgedLikeAnUpload() throws Exception {
+        byte[] body = "demo file".getBytes(StandardCharsets.UTF_8);
+        String id = sim.send("X26ABC1", "X26ABC2", "TEST_WORKFLOW", "demo.txt", body);
+        HttpResponse<String> inbox = mesh.send(mesh.req("X26ABC2", "password", "/messageexchange/X26ABC2/inbox").GET().build());
+        assertThat(json(inbox).path("messages").get(0).asText()).isEqualTo(id);
+        HttpResponse<byte[]> got = mesh.bytes(mesh.req("X26ABC2", "password", "/messageexchange/X26ABC2/inbox/" + id).GET().build());
+        assertThat(got.body()).isEqualTo(body);
+        assertThat(got.headers().firstValue(MeshHeaders.FROM)).contains("X26ABC1");
+        assertThat(got.headers().firstValue(MeshHeaders.FILE_NAME)).contains("demo.txt");
+        assertThat(got.headers().firstValue(MeshHeaders.CONTENT_CHECKSUM))
+                .contains(MeshChecksum.sha256(java.security.MessageDigest.getInstance("SHA-256").digest(body)));
+
+        assertThat(sim.acknowledgeInbox("x26abc2")).containsExactly(id);
+        assertThat(sim.acknowledgeInbox("X26ABC2")).isEmpty();
+        String track = "/messageexchange/X26ABC1/outbox/tracking?messageID=" + id;
+        assertThat(json(mesh.send(mesh.req("X26ABC1", "password", track).GET().build())).path("status").asText()).isEqualTo("acknowledged");
+
+        assertThatThrownBy(() -> sim.send("X26ABC1", "X26ABC9", "TEST_WORKFLOW", "a", body)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("X26ABC9");
+        assertThatThrownBy(() -> sim.send("X26ABC1", "X26ABC2", "OTHER_WORKFLOW", "a", body)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("OTHER_WORKFLOW");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.holdfast.api.kernel.DownstreamSystem;
 import io.holdfast.api.kernel.Inventory;
 import io.holdfast.api.message.FieldTrail;
 import io.holdfast.api.message.Payload;
+import io.holdfast.api.message.WireFormat;
 import io.holdfast.api.spi.AuthMaterial;
 import io.holdfast.api.spi.AuthPattern;
 import io.holdfast.api.spi.AuthProvider;
@@ -61,8 +62,13 @@ final class DeliveryAttempt {
         }
     }
 
+    /**
+     * RAW rows and targets whose format is OPAQUE get the journaled bytes as they were received: an opaque
+     * target takes the message itself (e.g. a MESH file forwarded to another mailbox), and no codec can rebuild
+     * a file from its {@code FileTransfer} event, which holds only the file's digest and metadata.
+     */
     private Payload body(OutboxRow row, DownstreamSystem system) throws AttemptStop {
-        if (row.raw()) {
+        if (row.raw() || WireFormat.OPAQUE.equals(system.format().family())) {
             return events.rawPayload(row);
         }
         Codec<?> codec = services.codec(system.format().family()).orElseThrow(() -> AttemptStop.waiting("no codec for "

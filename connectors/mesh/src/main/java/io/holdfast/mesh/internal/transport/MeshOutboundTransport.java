@@ -92,6 +92,14 @@ public class MeshOutboundTransport implements OutboundTransport {
                         + t.statusDescription().map(d -> ": " + d).orElse(""), Optional.empty());
             }
             return new DeliveryResult.Accepted(trackingId, "MESH " + trackingId + " " + t.status());
+        } catch (MeshException e) {
+            // 404: MESH no longer has the message (deleted after 30 days, or lost by the MESH side). It will never be
+            // acknowledged; tracking it again forever would keep the row open and hide that from the admin.
+            if (e.status() == 404) {
+                return new DeliveryResult.Permanent("MESH does not know message " + trackingId + " any more (" + e.describe()
+                        + "); replay the row to send it again", Optional.empty());
+            }
+            return new DeliveryResult.Transient("tracking failed: " + e.describe(), Optional.empty());
         } catch (HoldfastException e) {
             return new DeliveryResult.Transient("tracking failed: " + e.describe(), Optional.empty());
         }

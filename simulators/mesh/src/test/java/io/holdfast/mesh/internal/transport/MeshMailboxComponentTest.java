@@ -18,6 +18,8 @@ import io.holdfast.api.spi.DeliveryResult;
 import io.holdfast.api.spi.OutboundRequest;
 import io.holdfast.health.internal.HealthRegistry;
 import io.holdfast.mesh.internal.config.MeshMailboxConfig;
+import io.holdfast.simulator.mesh.MeshFaults.Fault;
+import io.holdfast.simulator.mesh.MeshFaults.Operation;
 import io.holdfast.simulator.mesh.MeshSimulator;
 import io.holdfast.simulator.mesh.MutableClock;
 import java.lang.reflect.Proxy;
@@ -139,6 +141,17 @@ class MeshMailboxComponentTest {
                 "mesh:X26NOPE?workflow=TEST_WORKFLOW", AuthPattern.ORG_CREDENTIALS, Optional.empty(), Optional.empty());
         assertThat(transport.deliver(new OutboundRequest("r2", 1, unknown, Payload.of(new byte[1]), Map.of(), new AuthMaterial.None())))
                 .isInstanceOfSatisfying(DeliveryResult.Permanent.class, p -> assertThat(p.reason()).contains("code 12"));
+    }
+
+    @Test
+    void aTrackedMessageMeshNoLongerKnowsIsPermanentWhileTrackingOutagesAreTransient() {
+        sim.faults().inject(Operation.TRACKING, new Fault.Status(503), 10);
+        assertThat(transport.track(request("req-4", 1, "x"), "20260101000000000_ABCDEF"))
+                .isInstanceOf(DeliveryResult.Transient.class);
+        sim.faults().clear();
+        // e.g. deleted 30 days after it was sent, or the MESH side (a restarted simulator) lost it
+        assertThat(transport.track(request("req-4", 1, "x"), "20260101000000000_ABCDEF"))
+                .isInstanceOfSatisfying(DeliveryResult.Permanent.class, p -> assertThat(p.reason()).contains("does not know", "replay"));
     }
 
     @Test
