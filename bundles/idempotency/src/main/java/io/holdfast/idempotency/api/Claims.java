@@ -14,5 +14,15 @@ public interface Claims {
     /**
      * @param keyDigest keyed digest of {@code event.key().token()} (the journal writer's digest)
      */
-    ClaimOutcome claim(WriteBatch batch, ClinicalEvent event, String keyDigest, String messageId);
+    default ClaimOutcome claim(WriteBatch batch, ClinicalEvent event, String keyDigest, String messageId) {
+        return claim(batch, event, keyDigest, event.digest().hex(), messageId);
+    }
+
+    /**
+     * As {@link #claim(WriteBatch, ClinicalEvent, String, String)} with the content digest computed
+     * beforehand (off the writer thread: it walks the whole event).
+     *
+     * @param contentDigest {@code event.digest().hex()}
+     */
+    ClaimOutcome claim(WriteBatch batch, ClinicalEvent event, String keyDigest, String contentDigest, String messageId);
 }

@@ -34,10 +34,10 @@ public final class IdempotencyCore implements Idempotency, Claims {
     }
 
     @Override
-    public ClaimOutcome claim(WriteBatch batch, ClinicalEvent event, String keyDigest, String messageId) {
+    public ClaimOutcome claim(WriteBatch batch, ClinicalEvent event, String keyDigest, String contentDigest, String messageId) {
         ClaimBuffer buffer = batch.resource(ClaimBuffer.class, c -> new ClaimBuffer(c, System.currentTimeMillis()));
         try {
-            return buffer.claim(keyDigest, event.type(), event.digest().hex(), event.occurredAt().map(Instant::toEpochMilli).orElse(null),
+            return buffer.claim(keyDigest, event.type(), contentDigest, event.occurredAt().map(Instant::toEpochMilli).orElse(null),
                     messageId);
         } catch (SQLException e) {
             throw new HoldfastException(ErrorCode.STORE_UNAVAILABLE, "idempotency lookup failed: " + e.getMessage(), e);

@@ -31,7 +31,8 @@ import java.util.function.Supplier;
  */
 public final class IntakeCore implements Intake {
     /** An event with what was computed for it before the batch. */
-    private record Prepared(ClinicalEvent event, String keyDigest, Optional<String> nhsDigest, List<Router.Target> targets) {
+    private record Prepared(ClinicalEvent event, String keyDigest, String contentDigest, Optional<String> nhsDigest,
+                            List<Router.Target> targets) {
     }
 
     private final JournalWriter writer;
@@ -93,7 +94,7 @@ public final class IntakeCore implements Intake {
         Optional<Router> r = router.get();
         List<Prepared> out = new ArrayList<>(d.events().size());
         for (ClinicalEvent e : d.events()) {
-            out.add(new Prepared(e, writer.digest(e.key().token()), e.nhsNumber().map(n -> writer.digest(n.value())),
+            out.add(new Prepared(e, writer.digest(e.key().token()), e.digest().hex(), e.nhsNumber().map(n -> writer.digest(n.value())),
                     r.map(x -> x.targets(envelope, e)).orElse(List.of())));
         }
         return out;
@@ -125,7 +126,7 @@ public final class IntakeCore implements Intake {
         List<ClaimOutcome> outcomes = new ArrayList<>(events.size());
         List<EventRecord> records = new ArrayList<>(events.size());
         for (Prepared p : events) {
-            ClaimOutcome c = claims.claim(batch, p.event(), p.keyDigest(), env.messageId());
+            ClaimOutcome c = claims.claim(batch, p.event(), p.keyDigest(), p.contentDigest(), env.messageId());
             outcomes.add(c);
             records.add(new EventRecord(p.event().type(), p.keyDigest(), p.nhsDigest(), c));
         }
@@ -140,8 +141,9 @@ public final class IntakeCore implements Intake {
                             + " " + outcomes.get(i), Optional.empty(), "");
                     routed.add(t.systemId());
                 }
+                IntakeParticipant.EventDigests digests = new IntakeParticipant.EventDigests(i, p.keyDigest(), p.contentDigest());
                 for (IntakeParticipant part : parts) {
-                    part.accepted(batch, id, env, p.event(), outcomes.get(i), p.targets());
+                    part.accepted(batch, id, env, p.event(), digests, outcomes.get(i), p.targets());
                 }
             }
             result.add(new EventOutcome(p.event().key(), p.event().type(), outcomes.get(i), routed));

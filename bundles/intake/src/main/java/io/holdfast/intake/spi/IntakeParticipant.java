@@ -26,6 +26,22 @@ public interface IntakeParticipant {
     void accepted(WriteBatch batch, long journalId, Envelope envelope, ClinicalEvent event, ClaimOutcome claim,
                   List<Router.Target> targets) throws java.sql.SQLException;
 
+    /**
+     * What Intake already computed for an event, off the writer thread: its place in the message and
+     * its keyed key digest and content digest (so a participant need not walk the event again).
+     */
+    record EventDigests(int index, String keyDigest, String contentDigest) {
+    }
+
+    /**
+     * Called by Intake instead of {@link #accepted(WriteBatch, long, Envelope, ClinicalEvent, ClaimOutcome, List)}
+     * with the event's digests; by default it calls that method.
+     */
+    default void accepted(WriteBatch batch, long journalId, Envelope envelope, ClinicalEvent event, EventDigests digests,
+                          ClaimOutcome claim, List<Router.Target> targets) throws java.sql.SQLException {
+        accepted(batch, journalId, envelope, event, claim, targets);
+    }
+
     /** As {@link #refuse}, for a message no codec maps that passthrough routes send on raw. */
     default Optional<String> refuseRaw(Envelope envelope, List<Router.Target> targets) {
         return Optional.empty();

@@ -48,11 +48,18 @@ public class OutboxParticipant implements IntakeParticipant {
     @Override
     public void accepted(WriteBatch batch, long journalId, Envelope envelope, ClinicalEvent event, ClaimOutcome claim,
                          List<Router.Target> targets) throws SQLException {
+        accepted(batch, journalId, envelope, event, new EventDigests(0, writer.digest(event.key().token()), event.digest().hex()),
+                claim, targets);
+    }
+
+    @Override
+    public void accepted(WriteBatch batch, long journalId, Envelope envelope, ClinicalEvent event, EventDigests digests,
+                         ClaimOutcome claim, List<Router.Target> targets) throws SQLException {
         if (targets.isEmpty()) {
             return;
         }
-        String keyDigest = writer.digest(event.key().token());
-        String contentDigest = event.digest().hex();
+        String keyDigest = digests.keyDigest();
+        String contentDigest = digests.contentDigest();
         String orderingKey = targets.stream().anyMatch(Router.Target::ordered)
                 ? writer.digest(event.subject().map(i -> i.token()).orElse(event.key().token())) : null;
         long now = System.currentTimeMillis();
