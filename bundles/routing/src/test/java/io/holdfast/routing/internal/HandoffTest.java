@@ -94,6 +94,38 @@ class HandoffTest {
     }
 
     @Test
+    void aRowOfAPatientWhoseDeadLetterIsReplayedInTheSameBatchWaitsForIt() throws Exception {
+        TestRouteConfig ordered = TestRouteConfig.to("epr");
+        ordered.ordered = true;
+        try (RoutingFixture f = new RoutingFixture(dir).route("adt", ordered)) {
+            f.transport.behave((req, n, body) -> body.contains("|First|") && n == 1
+                    ? new DeliveryResult.Permanent("AR: unknown ward", Optional.empty()) : ScriptedTransport.ACK.answer(req, n, body));
+            f.startDispatcher();
+            IntakeReceipt first = f.accept("M1", "P1|V1|First");
+            await("dead-lettered", () -> row(f, first.journalId()).state() == OutboxState.DEAD_LETTER);
+            OutboxRow dead = row(f, first.journalId());
+            // One batch: the admin's replay and a new event of the same patient (as if they met in the writer's queue).
+            byte[] bytes = LineCodec.lines("P1|V2|Second");
+            io.holdfast.api.message.Envelope env = io.holdfast.api.message.Envelope.of("M2", "pas", "mllp:adt-feed", LineCodec.FORMAT);
+            io.holdfast.api.event.ClinicalEvent second = ((io.holdfast.api.message.DecodeResult.Decoded) new LineCodec()
+                    .decode(bytes, env, new io.holdfast.api.message.FieldTrail())).events().get(0);
+            long secondId = f.journal.submit(batch -> {
+                io.holdfast.routing.internal.outbox.OutboxChanges.in(batch).replay(dead, System.currentTimeMillis(), "alice");
+                long id = batch.addMessage(env, Optional.empty());
+                f.participant.accepted(batch, id, env, second, io.holdfast.api.kernel.ClaimOutcome.NEW,
+                        List.of(new io.holdfast.api.kernel.Router.Target("adt", "epr", true)));
+                return id;
+            }).get(10, TimeUnit.SECONDS);
+            assertThat(row(f, secondId).state()).as("not handed over past the replayed row").isEqualTo(OutboxState.PENDING);
+            await("both delivered", () -> row(f, secondId).state() == OutboxState.DONE);
+            List<String> effects = f.transport.effects();
+            assertThat(effects).hasSize(2);
+            assertThat(effects.get(0)).contains("|First|");
+            assertThat(effects.get(1)).contains("|Second|");
+        }
+    }
+
+    @Test
     void beyondTheDispatchersCapacityRowsAreWrittenPendingAndClaimedLater() throws Exception {
         try (RoutingFixture f = new RoutingFixture(dir).route("adt", TestRouteConfig.to("epr"))) {
             CountDownLatch hold = new CountDownLatch(1);

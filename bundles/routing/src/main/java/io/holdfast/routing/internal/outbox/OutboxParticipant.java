@@ -63,7 +63,7 @@ public class OutboxParticipant implements IntakeParticipant {
         String orderingKey = targets.stream().anyMatch(Router.Target::ordered)
                 ? writer.digest(event.subject().map(i -> i.token()).orElse(event.key().token())) : null;
         long now = System.currentTimeMillis();
-        OutboxInserts inserts = batch.resource(OutboxInserts.class, c -> new OutboxInserts(c, this::flushed, store.signal()::fire, store.handoff()));
+        OutboxInserts inserts = inserts(batch);
         for (Router.Target t : targets) {
             inserts.add(new NewRow(journalId, OutboxRow.EVENT, t.routeId(), t.systemId(), keyDigest, contentDigest,
                     t.ordered() ? orderingKey : null, RequestIds.of(keyDigest, contentDigest, t.systemId()), now));
@@ -91,11 +91,21 @@ public class OutboxParticipant implements IntakeParticipant {
         String keyDigest = writer.digest("raw|" + envelope.sourceSystem() + "|" + envelope.messageId());
         String orderingKey = writer.digest("raw|" + envelope.sourceSystem());
         long now = System.currentTimeMillis();
-        OutboxInserts inserts = batch.resource(OutboxInserts.class, c -> new OutboxInserts(c, this::flushed, store.signal()::fire, store.handoff()));
+        OutboxInserts inserts = inserts(batch);
         for (Router.Target t : targets) {
             inserts.add(new NewRow(journalId, OutboxRow.RAW, t.routeId(), t.systemId(), keyDigest, payload.sha256(),
                     t.ordered() ? orderingKey : null, RequestIds.of(keyDigest, payload.sha256(), t.systemId()), now));
         }
+    }
+
+    /**
+     * The batch's outbox inserts. Outbox updates (outcomes, replays, skips) are requested first so
+     * they flush first: the handoff's "is an earlier row of this patient open?" check then sees a
+     * row this same batch closed or re-opened.
+     */
+    private OutboxInserts inserts(WriteBatch batch) {
+        batch.resource(OutboxUpdates.class, OutboxUpdates::new);
+        return batch.resource(OutboxInserts.class, c -> new OutboxInserts(c, this::flushed, store.signal()::fire, store.handoff()));
     }
 
     private void flushed(List<NewRow> rows) {
