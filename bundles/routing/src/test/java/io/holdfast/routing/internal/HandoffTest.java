@@ -110,10 +110,11 @@ class HandoffTest {
             io.holdfast.api.event.ClinicalEvent second = ((io.holdfast.api.message.DecodeResult.Decoded) new LineCodec()
                     .decode(bytes, env, new io.holdfast.api.message.FieldTrail())).events().get(0);
             long secondId = f.journal.submit(batch -> {
-                io.holdfast.routing.internal.outbox.OutboxChanges.in(batch).replay(dead, System.currentTimeMillis(), "alice");
+                // Intake's task first, then the admin's, as the writer may take them.
                 long id = batch.addMessage(env, Optional.empty());
                 f.participant.accepted(batch, id, env, second, io.holdfast.api.kernel.ClaimOutcome.NEW,
                         List.of(new io.holdfast.api.kernel.Router.Target("adt", "epr", true)));
+                io.holdfast.routing.internal.outbox.OutboxChanges.in(batch).replay(dead, System.currentTimeMillis(), "alice");
                 return id;
             }).get(10, TimeUnit.SECONDS);
             assertThat(row(f, secondId).state()).as("not handed over past the replayed row").isEqualTo(OutboxState.PENDING);
