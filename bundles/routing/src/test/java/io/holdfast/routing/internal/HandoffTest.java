@@ -127,6 +127,40 @@ class HandoffTest {
     }
 
     @Test
+    void aDeadLetterFromAnEarlierRunThatIsReplayedBlocksLaterRowsOfItsPatient() throws Exception {
+        TestRouteConfig ordered = TestRouteConfig.to("epr");
+        ordered.ordered = true;
+        long firstId;
+        try (RoutingFixture before = new RoutingFixture(dir).route("adt", ordered)) {
+            before.transport.behave((req, n, body) -> new DeliveryResult.Permanent("AR: unknown ward", Optional.empty()));
+            before.startDispatcher();
+            firstId = before.accept("M1", "P1|V1|First").journalId();
+            await("dead-lettered", () -> row(before, firstId).state() == OutboxState.DEAD_LETTER);
+        }
+        // A new start knows no open row of P1; the replay must teach it that P1 has one again.
+        try (RoutingFixture f = new RoutingFixture(dir).route("adt", ordered)) {
+            CountDownLatch hold = new CountDownLatch(1);
+            CountDownLatch firstCalled = new CountDownLatch(1);
+            f.transport.behave((req, n, body) -> {
+                if (body.contains("|First|")) {
+                    firstCalled.countDown();
+                    hold.await(30, TimeUnit.SECONDS);
+                }
+                return ScriptedTransport.ACK.answer(req, n, body);
+            });
+            f.startDispatcher();
+            f.admin.replay(row(f, firstId).id(), "alice");
+            assertThat(firstCalled.await(10, TimeUnit.SECONDS)).isTrue();
+            IntakeReceipt second = f.accept("M2", "P1|V2|Second");
+            assertThat(row(f, second.journalId()).state()).as("waits behind the replayed row").isEqualTo(OutboxState.PENDING);
+            hold.countDown();
+            await("second delivered", () -> row(f, second.journalId()).state() == OutboxState.DONE);
+            assertThat(f.transport.effects().get(0)).contains("|First|");
+            assertThat(f.transport.effects().get(1)).contains("|Second|");
+        }
+    }
+
+    @Test
     void beyondTheDispatchersCapacityRowsAreWrittenPendingAndClaimedLater() throws Exception {
         try (RoutingFixture f = new RoutingFixture(dir).route("adt", TestRouteConfig.to("epr"))) {
             CountDownLatch hold = new CountDownLatch(1);

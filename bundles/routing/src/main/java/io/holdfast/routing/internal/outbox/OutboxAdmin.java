@@ -37,6 +37,7 @@ public class OutboxAdmin {
         commit(batch -> {
             long now = System.currentTimeMillis();
             OutboxChanges.in(batch).replay(row, now, user);
+            store.opening(row.target(), row.orderingKey().orElse(null));
             batch.addStage(row.journalId(), Stage.ROUTED, row.target(), Optional.empty(), "replayed by " + user + ": outbox "
                     + row.id() + " route " + row.routeId() + " request " + row.requestId(), Optional.empty(), "");
             return null;

@@ -36,6 +36,7 @@ final class OutboxInserts implements BatchResource {
     private final Consumer<List<NewRow>> afterFlush;
     private final Runnable wakeDispatcher;
     private final OutboxHandoff handoff;
+    private final OutboxStore store;
     private final List<NewRow> rows = new ArrayList<>();
     private final Map<Long, Integer> perMessage = new HashMap<>();
     private final List<Long> ids = new ArrayList<>();
@@ -45,11 +46,12 @@ final class OutboxInserts implements BatchResource {
     private boolean committed;
     private int reserved;
 
-    OutboxInserts(Connection connection, Consumer<List<NewRow>> afterFlush, Runnable wakeDispatcher, OutboxHandoff handoff) {
+    OutboxInserts(Connection connection, Consumer<List<NewRow>> afterFlush, Runnable wakeDispatcher, OutboxStore store) {
         this.connection = connection;
+        this.store = store;
         this.afterFlush = afterFlush;
         this.wakeDispatcher = wakeDispatcher;
-        this.handoff = handoff;
+        this.handoff = store.handoff();
     }
 
     /**
@@ -71,6 +73,9 @@ final class OutboxInserts implements BatchResource {
             return;
         }
         boolean[] lease = handOff();
+        for (NewRow r : rows) {
+            store.opening(r.target(), r.orderingKey());
+        }
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO routing_outbox (journal_id, kind, route_id, "
                 + "target, key_digest, content_digest, ordering_key, request_id, state, attempts, created_at, next_attempt_at, "
                 + "lease_owner, lease_until, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
@@ -133,6 +138,10 @@ final class OutboxInserts implements BatchResource {
                     if (!blocked.add(r.target() + '|' + r.orderingKey())) {
                         continue;
                     }
+                    if (!store.mayHaveOpenRow(r.target(), r.orderingKey())) {
+                        eligible.add(i);
+                        continue;
+                    }
                     open.setString(1, r.target());
                     open.setString(2, r.orderingKey());
                     try (ResultSet rs = open.executeQuery()) {
@@ -145,6 +154,7 @@ final class OutboxInserts implements BatchResource {
             }
         }
         int granted = eligible.isEmpty() ? 0 : taker.reserve(eligible.size());
+        // Learned only after the checks above, so a pair is not "open" merely because this batch adds it.
         for (int n = 0; n < granted; n++) {
             lease[eligible.get(n)] = true;
         }

@@ -105,7 +105,7 @@ public class OutboxParticipant implements IntakeParticipant {
      */
     private OutboxInserts inserts(WriteBatch batch) {
         batch.resource(OutboxUpdates.class, OutboxUpdates::new);
-        return batch.resource(OutboxInserts.class, c -> new OutboxInserts(c, this::flushed, store.signal()::fire, store.handoff()));
+        return batch.resource(OutboxInserts.class, c -> new OutboxInserts(c, this::flushed, store.signal()::fire, store));
     }
 
     private void flushed(List<NewRow> rows) {

@@ -42,12 +42,42 @@ public class OutboxStore {
     private final Dialect dialect;
     private final OutboxSignal signal = new OutboxSignal();
     private final OutboxHandoff handoff = new OutboxHandoff();
+    private final OpenKeyFilter openKeys;
 
     @Activate
     public OutboxStore(@Reference Store store) {
         store.migrate(RoutingSchema.MODULE, RoutingSchema.MIGRATIONS);
         this.dataSource = store.dataSource();
         this.dialect = store.dialect();
+        this.openKeys = dialect == Dialect.POSTGRESQL ? null : loadOpenKeys();
+    }
+
+    /** The ordering keys with open rows now; every one that opens later is added as it is written. */
+    private OpenKeyFilter loadOpenKeys() {
+        OpenKeyFilter f = new OpenKeyFilter();
+        query("SELECT target, ordering_key FROM routing_outbox WHERE ordering_key IS NOT NULL AND state IN ('PENDING', 'LEASED')",
+                rs -> {
+                    while (rs.next()) {
+                        f.add(rs.getString(1), rs.getString(2));
+                    }
+                    return null;
+                });
+        return f;
+    }
+
+    /**
+     * Whether a row of this (target, ordering key) may be open. False means certainly not (this
+     * node saw every row opened); true means ask the database.
+     */
+    boolean mayHaveOpenRow(String target, String orderingKey) {
+        return openKeys == null || openKeys.mightBeOpen(target, orderingKey);
+    }
+
+    /** Records that a row of this pair is (or is about to be, in the batch being written) open. */
+    void opening(String target, String orderingKey) {
+        if (openKeys != null && orderingKey != null) {
+            openKeys.add(target, orderingKey);
+        }
     }
 
     /** Where this node's dispatcher takes rows straight from Intake's batches. */
