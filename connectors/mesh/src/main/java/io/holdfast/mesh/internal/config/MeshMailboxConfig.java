@@ -58,6 +58,7 @@ public @interface MeshMailboxConfig {
     @AttributeDefinition(description = "Directory for downloads in progress (default: ${karaf.data}/holdfast/mesh)")
     String workDir() default "";
 
-    @AttributeDefinition(description = "Wire format recorded for inbound files, e.g. OPAQUE or HL7V2:2.4")
+    @AttributeDefinition(description = "Format of the files: OPAQUE (kept and routed as files), or the format family of a content "
+            + "codec (holdfast.format) that maps each file to clinical events, e.g. HL7V2:2.4")
     String wireFormat() default "OPAQUE";
 }

@@ -6,6 +6,7 @@ import io.holdfast.api.kernel.Health;
 import io.holdfast.api.kernel.HealthState;
 import io.holdfast.api.kernel.Intake;
 import io.holdfast.api.spi.AuthMaterial;
+import io.holdfast.api.spi.Codec;
 import io.holdfast.credentials.api.OrgCredentialSource;
 import io.holdfast.credentials.api.TlsMaterialSource;
 import io.holdfast.mesh.internal.config.MeshMailboxConfig;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,6 +32,7 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
@@ -59,6 +62,23 @@ public class MeshMailboxComponent implements MeshMailbox {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
     TlsMaterialSource tlsMaterial;
 
+    /** Content codecs by format family ({@code holdfast.format}); a mailbox with a non-OPAQUE wireFormat uses one. */
+    private final Map<String, Codec<?>> codecs = new ConcurrentHashMap<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindCodec(Codec<?> codec, Map<String, Object> properties) {
+        codecs.put(family(codec, properties), codec);
+    }
+
+    void unbindCodec(Codec<?> codec, Map<String, Object> properties) {
+        codecs.remove(family(codec, properties), codec);
+    }
+
+    private static String family(Codec<?> codec, Map<String, Object> properties) {
+        Object f = properties.get("holdfast.format");
+        return f != null ? f.toString() : codec.format().family();
+    }
+
     private MeshMailboxSettings settings;
     private MeshClient client;
     private MeshUploader uploader;
@@ -86,7 +106,8 @@ public class MeshMailboxComponent implements MeshMailbox {
         client = new MeshClient(http);
         uploader = new MeshUploader(client, settings.chunkSize(), settings.gzip(), settings.workDir().resolve("outgoing"));
         poller = new MeshMailboxPoller(client, new DownloadState(settings.workDir()), intake, settings.workflowIds(),
-                settings.wireFormat(), settings.pageSize(), INTAKE_TIMEOUT, Clock.systemUTC());
+                settings.wireFormat(), family -> Optional.ofNullable(codecs.get(family)), settings.pageSize(), INTAKE_TIMEOUT,
+                Clock.systemUTC());
         executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "holdfast-mesh-" + settings.mailboxId()));
         if (settings.pollEnabled()) {
             executor.scheduleWithFixedDelay(this::pollQuietly, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);

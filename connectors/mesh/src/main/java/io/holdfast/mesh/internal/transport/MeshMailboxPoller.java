@@ -1,6 +1,9 @@
 package io.holdfast.mesh.internal.transport;
 
+import io.holdfast.api.error.ErrorCode;
+import io.holdfast.api.error.HoldfastException;
 import io.holdfast.api.error.IntakeRefusedException;
+import io.holdfast.api.event.ClinicalEvent;
 import io.holdfast.api.event.FileTransfer;
 import io.holdfast.api.kernel.Intake;
 import io.holdfast.api.kernel.IntakeReceipt;
@@ -9,12 +12,14 @@ import io.holdfast.api.message.DecodeResult;
 import io.holdfast.api.message.Envelope;
 import io.holdfast.api.message.FieldTrail;
 import io.holdfast.api.message.WireFormat;
+import io.holdfast.api.spi.Codec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -44,12 +49,24 @@ public final class MeshMailboxPoller {
     private final Intake intake;
     private final Set<String> acceptedWorkflows;
     private final WireFormat wireFormat;
+    private final ContentCodecs codecs;
     private final int pageSize;
     private final Duration intakeTimeout;
     private final Clock clock;
 
     public MeshMailboxPoller(MeshClient client, DownloadState state, Intake intake, Set<String> acceptedWorkflows,
                              WireFormat wireFormat, int pageSize, Duration intakeTimeout, Clock clock) {
+        this(client, state, intake, acceptedWorkflows, wireFormat, ContentCodecs.NONE, pageSize, intakeTimeout, clock);
+    }
+
+    /**
+     * @param codecs where a codec for {@code wireFormat} is found when it is not OPAQUE: the files'
+     *               contents are decoded and their clinical events journaled (and routed) with the
+     *               {@code FileTransfer}
+     */
+    public MeshMailboxPoller(MeshClient client, DownloadState state, Intake intake, Set<String> acceptedWorkflows,
+                             WireFormat wireFormat, ContentCodecs codecs, int pageSize, Duration intakeTimeout, Clock clock) {
+        this.codecs = codecs;
         this.client = client;
         this.downloader = new MeshDownloader(client.http());
         this.state = state;
@@ -74,6 +91,7 @@ public final class MeshMailboxPoller {
     }
 
     public PollResult pollOnce() {
+        Optional<Codec<?>> codec = contentCodec();
         List<String> ids = client.inboxAll(pageSize);
         Counts c = new Counts();
         Deque<InFlight> waiting = new ArrayDeque<>();
@@ -87,7 +105,7 @@ public final class MeshMailboxPoller {
                     c.skipped++;
                     continue;
                 }
-                waiting.add(new InFlight(m.get(), submit(m.get(), DecodeResult.decoded(event(m.get())))));
+                waiting.add(new InFlight(m.get(), submit(m.get(), codec)));
             } catch (MeshException | UncheckedIOException e) {
                 LOG.warn("MESH {}: message {} not collected this poll: {}", client.mailbox(), id, e.getMessage());
                 c.failed++;
@@ -195,13 +213,110 @@ public final class MeshMailboxPoller {
     }
 
     private CompletableFuture<IntakeReceipt> submit(DownloadedMessage m, DecodeResult decoded) {
+        return submit(m, envelope(m), decoded, FieldTrail.empty());
+    }
+
+    /**
+     * The file as a {@code FileTransfer}; with a content codec, also the clinical events it maps the
+     * contents to (their natural keys are what idempotency then sees). A file the codec rejects is
+     * journaled REJECTED with its bytes — and acknowledged, since it is durable and MESH has no
+     * negative acknowledgement — and logged at WARN.
+     */
+    private CompletableFuture<IntakeReceipt> submit(DownloadedMessage m, Optional<Codec<?>> codec) {
+        Envelope env = envelope(m);
+        if (codec.isEmpty() || m.headers().report()) {
+            return submit(m, env, DecodeResult.decoded(event(m)), FieldTrail.empty());
+        }
+        FieldTrail trail = new FieldTrail();
+        DecodeResult contents = decodeContents(codec.get(), m, env, trail);
+        if (contents instanceof DecodeResult.Decoded d) {
+            List<ClinicalEvent> events = new ArrayList<>(d.events().size() + 1);
+            events.add(event(m));
+            events.addAll(d.events());
+            return submit(m, env, new DecodeResult.Decoded(events), trail);
+        }
+        if (contents instanceof DecodeResult.Rejected r) {
+            LOG.warn("MESH {}: the {} codec rejected the contents of message {} ({}: {}); journaled as REJECTED and acknowledged",
+                    client.mailbox(), wireFormat.family(), m.headers().messageId(), r.code(), r.reason());
+            return submit(m, env, r, trail);
+        }
+        return submit(m, env, DecodeResult.decoded(event(m)), trail);
+    }
+
+    /** Files up to this size also go to codecs that read {@code byte[]} or {@code String} (HL7 v2 files, say). */
+    static final long IN_MEMORY_DECODE_LIMIT = 16L << 20;
+
+    private DecodeResult decodeContents(Codec<?> codec, DownloadedMessage m, Envelope env, FieldTrail trail) {
+        try {
+            DecodeResult r = decodeAsTheCodecReads(codec, m, env, trail);
+            return r != null ? r : DecodeResult.rejected("CODEC_NO_RESULT", "the " + wireFormat.family() + " codec returned nothing");
+        } catch (HoldfastException e) {
+            return DecodeResult.rejected(e.errorCode().code(), e.getMessage());
+        } catch (RuntimeException e) {
+            return DecodeResult.rejected("CODEC_FAILED", "the " + wireFormat.family() + " codec failed: " + e);
+        }
+    }
+
+    /**
+     * A codec's wire type is erased: try a {@code Payload} (streams any size), then — for files up to
+     * {@value #IN_MEMORY_DECODE_LIMIT} bytes — {@code byte[]}, then UTF-8 text. A wrong type fails in
+     * the codec's bridge method before it does anything.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private DecodeResult decodeAsTheCodecReads(Codec<?> codec, DownloadedMessage m, Envelope env, FieldTrail trail) {
+        Codec raw = codec;
+        try {
+            return raw.decode(m.content(), env, trail);
+        } catch (ClassCastException notPayload) {
+            if (m.size() > IN_MEMORY_DECODE_LIMIT) {
+                throw new HoldfastException(ErrorCode.INVALID_CONFIGURATION, "The " + wireFormat.family() + " codec does not read "
+                        + "a Payload, and message " + m.headers().messageId() + " (" + m.size() + " bytes) is too large to read "
+                        + "into memory for it; it stays in the inbox", notPayload);
+            }
+        }
+        byte[] bytes;
+        try (java.io.InputStream in = m.content().open()) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            return raw.decode(bytes, env, trail);
+        } catch (ClassCastException notBytes) {
+            try {
+                return raw.decode(new String(bytes, java.nio.charset.StandardCharsets.UTF_8), env, trail);
+            } catch (ClassCastException notText) {
+                throw new HoldfastException(ErrorCode.INVALID_CONFIGURATION, "The " + wireFormat.family() + " codec reads neither "
+                        + "Payload, byte[] nor String; message " + m.headers().messageId() + " stays in the inbox", notText);
+            }
+        }
+    }
+
+    /** The content codec this mailbox needs, or empty for OPAQUE; refuses to poll while a needed one is missing. */
+    private Optional<Codec<?>> contentCodec() {
+        if (WireFormat.OPAQUE.equals(wireFormat.family())) {
+            return Optional.empty();
+        }
+        Optional<Codec<?>> codec = codecs.find(wireFormat.family());
+        if (codec.isEmpty()) {
+            throw new HoldfastException(ErrorCode.INVALID_CONFIGURATION, "MESH " + client.mailbox() + " reads files as "
+                    + wireFormat.family() + " but no codec with holdfast.format=" + wireFormat.family() + " is registered "
+                    + "(install its feature, or set wireFormat=OPAQUE); messages stay in the inbox until it is");
+        }
+        return codec;
+    }
+
+    private Envelope envelope(DownloadedMessage m) {
         MeshMessageHeaders h = m.headers();
-        Envelope env = new Envelope(h.messageId(), h.localId(), h.from().isEmpty() ? client.mailbox() : h.from(),
+        return new Envelope(h.messageId(), h.localId(), h.from().isEmpty() ? client.mailbox() : h.from(),
                 "mesh:" + client.mailbox(), clock.instant(), wireFormat,
                 Map.of("mesh.workflowId", h.workflowId(), "mesh.messageType", h.messageType(),
                         "mesh.chunks", String.valueOf(h.chunkRange().total())));
+    }
+
+    private CompletableFuture<IntakeReceipt> submit(DownloadedMessage m, Envelope env, DecodeResult decoded, FieldTrail trail) {
         try {
-            return intake.accept(env, m.content(), decoded, FieldTrail.empty()).toCompletableFuture();
+            return intake.accept(env, m.content(), decoded, trail).toCompletableFuture();
         } catch (IntakeRefusedException e) {
             return CompletableFuture.failedFuture(e);
         }

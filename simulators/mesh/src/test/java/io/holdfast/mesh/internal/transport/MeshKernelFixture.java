@@ -49,6 +49,12 @@ final class MeshKernelFixture implements AutoCloseable {
                 workflows, io.holdfast.api.message.WireFormat.opaque(), 2, Duration.ofSeconds(30), Clock.systemUTC());
     }
 
+    MeshMailboxPoller poller(MeshSimulator sim, String mailbox, Backoff backoff, io.holdfast.api.message.WireFormat format,
+                             ContentCodecs codecs) {
+        return new MeshMailboxPoller(client(sim, mailbox, backoff), new DownloadState(dir.resolve("work").resolve(mailbox)), intake,
+                Set.of(), format, codecs, 2, Duration.ofSeconds(30), Clock.systemUTC());
+    }
+
     MeshUploader uploader(MeshSimulator sim, String mailbox, long chunkSize, GzipPolicy gzip, Backoff backoff) {
         return new MeshUploader(client(sim, mailbox, backoff), chunkSize, gzip, dir.resolve("out"));
     }
