@@ -1,5 +1,6 @@
 package io.holdfast.itest.dist;
 
+import io.holdfast.itest.Await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
