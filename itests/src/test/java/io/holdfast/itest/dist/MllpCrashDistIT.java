@@ -1,10 +1,10 @@
 package io.holdfast.itest.dist;
 
-import io.holdfast.itest.Await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import io.holdfast.itest.Await;
 import io.holdfast.mllp.protocol.MllpClient;
 import io.holdfast.simulator.mllp.EprReceiver;
 import java.nio.charset.StandardCharsets;
