@@ -15,7 +15,9 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,8 +52,8 @@ public final class Dispatcher implements AutoCloseable, OutboxHandoff.Taker {
     private final Semaphore inFlight;
     private final ExecutorService workers;
     private final Thread poller;
-    private final java.util.concurrent.atomic.AtomicLong handedOver = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong claimed = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong handedOver = new AtomicLong();
+    private final AtomicLong claimed = new AtomicLong();
     private volatile boolean running = true;
     private volatile boolean halted;
 
@@ -158,7 +160,7 @@ public final class Dispatcher implements AutoCloseable, OutboxHandoff.Taker {
             try {
                 workers.execute(() -> handle(row));
                 handedOver.incrementAndGet();
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 release();
             }
         }

@@ -47,7 +47,7 @@ final class EventResolver {
                 + format.family() + " to re-read journal " + row.journalId()));
         Envelope envelope = new Envelope(entry.messageId(), Optional.empty(), entry.sourceSystem(), entry.channel(),
                 entry.receivedAt(), format, Map.of());
-        DecodeResult decoded = WireBytes.decode(codec, raw(row), envelope);
+        DecodeResult decoded = WireBytes.decode(codec, bytes(row, payloadOf(row, entry)), envelope);
         if (decoded instanceof DecodeResult.Decoded d) {
             for (ClinicalEvent e : d.events()) {
                 if (e.digest().hex().equals(row.contentDigest()) && writer.digest(e.key().token()).equals(row.keyDigest())) {
@@ -68,21 +68,20 @@ final class EventResolver {
      * decrypted from the journal as the transport reads it (a 100 MB MESH file never sits in heap).
      */
     Payload rawPayload(OutboxRow row) throws AttemptStop {
-        JournalEntry entry = entry(row);
-        PayloadInfo info = entry.payload().orElseThrow(() -> AttemptStop.unsendable("journal " + row.journalId() + " has no payload"));
+        PayloadInfo info = payloadOf(row, entry(row));
         if (info.size() <= IN_MEMORY_LIMIT) {
-            return Payload.of(raw(row));
+            return Payload.of(bytes(row, info));
         }
         return Payload.ofStream(info.size(), () -> journal.openPayload(info));
     }
 
+    private PayloadInfo payloadOf(OutboxRow row, JournalEntry entry) throws AttemptStop {
+        return entry.payload().orElseThrow(() -> AttemptStop.unsendable("journal " + row.journalId() + " has no payload"));
+    }
+
     /** The journaled bytes of the row's message. */
-    byte[] raw(OutboxRow row) throws AttemptStop {
-        JournalEntry entry = entry(row);
-        if (entry.payload().isEmpty()) {
-            throw AttemptStop.unsendable("journal " + row.journalId() + " has no payload");
-        }
-        try (InputStream in = journal.openPayload(entry.payload().get())) {
+    private byte[] bytes(OutboxRow row, PayloadInfo info) throws AttemptStop {
+        try (InputStream in = journal.openPayload(info)) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw AttemptStop.waiting("payload of journal " + row.journalId() + " cannot be read: " + e.getMessage());

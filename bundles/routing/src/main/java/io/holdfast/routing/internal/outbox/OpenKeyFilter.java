@@ -19,11 +19,7 @@ final class OpenKeyFilter {
     private final AtomicLongArray words = new AtomicLongArray((1 << BITS_LOG2) / 64);
 
     void add(String target, String orderingKey) {
-        long h = hash(target, orderingKey);
-        int h1 = (int) h;
-        int h2 = (int) (h >>> 32);
-        for (int i = 0; i < HASHES; i++) {
-            int bit = (h1 + i * h2) & ((1 << BITS_LOG2) - 1);
+        for (int bit : bits(target, orderingKey)) {
             int word = bit >>> 6;
             long mask = 1L << (bit & 63);
             long old;
@@ -35,16 +31,24 @@ final class OpenKeyFilter {
 
     /** False only if no row of this pair was ever seen open. */
     boolean mightBeOpen(String target, String orderingKey) {
-        long h = hash(target, orderingKey);
-        int h1 = (int) h;
-        int h2 = (int) (h >>> 32);
-        for (int i = 0; i < HASHES; i++) {
-            int bit = (h1 + i * h2) & ((1 << BITS_LOG2) - 1);
+        for (int bit : bits(target, orderingKey)) {
             if ((words.get(bit >>> 6) & (1L << (bit & 63))) == 0) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The pair's {@value #HASHES} bit positions (double hashing over one 64-bit hash). */
+    private static int[] bits(String target, String orderingKey) {
+        long h = hash(target, orderingKey);
+        int h1 = (int) h;
+        int h2 = (int) (h >>> 32);
+        int[] bits = new int[HASHES];
+        for (int i = 0; i < HASHES; i++) {
+            bits[i] = (h1 + i * h2) & ((1 << BITS_LOG2) - 1);
+        }
+        return bits;
     }
 
     private static long hash(String target, String orderingKey) {

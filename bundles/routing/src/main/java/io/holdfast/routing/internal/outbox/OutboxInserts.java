@@ -73,6 +73,7 @@ final class OutboxInserts implements BatchResource {
             return;
         }
         boolean[] lease = handOff();
+        // Learned after the checks in handOff, so a pair is not "open" merely because this batch adds it.
         for (NewRow r : rows) {
             store.opening(r.target(), r.orderingKey());
         }
@@ -154,7 +155,6 @@ final class OutboxInserts implements BatchResource {
             }
         }
         int granted = eligible.isEmpty() ? 0 : taker.reserve(eligible.size());
-        // Learned only after the checks above, so a pair is not "open" merely because this batch adds it.
         for (int n = 0; n < granted; n++) {
             lease[eligible.get(n)] = true;
         }

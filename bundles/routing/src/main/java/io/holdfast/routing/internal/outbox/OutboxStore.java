@@ -187,18 +187,17 @@ public class OutboxStore {
 
     /** Rows open (PENDING or LEASED) per target. */
     public Map<String, Long> openDepths() {
-        return query("SELECT target, COUNT(*) FROM routing_outbox WHERE state IN ('PENDING', 'LEASED') GROUP BY target", rs -> {
-            Map<String, Long> out = new TreeMap<>();
-            while (rs.next()) {
-                out.put(rs.getString(1), rs.getLong(2));
-            }
-            return out;
-        });
+        return countsByTarget("SELECT target, COUNT(*) FROM routing_outbox WHERE state IN ('PENDING', 'LEASED') GROUP BY target");
     }
 
     /** Dead letters not yet replayed or otherwise resolved, per target. */
     public Map<String, Long> unresolvedDeadLetters() {
-        return query("SELECT target, COUNT(*) FROM routing_dead_letter WHERE resolved_at IS NULL GROUP BY target", rs -> {
+        return countsByTarget("SELECT target, COUNT(*) FROM routing_dead_letter WHERE resolved_at IS NULL GROUP BY target");
+    }
+
+    /** A {@code SELECT target, COUNT(*) ... GROUP BY target} as a map. */
+    private Map<String, Long> countsByTarget(String sql) {
+        return query(sql, rs -> {
             Map<String, Long> out = new TreeMap<>();
             while (rs.next()) {
                 out.put(rs.getString(1), rs.getLong(2));
