@@ -21,41 +21,19 @@ import io.holdfast.api.model.OrganisationRef;
 import io.holdfast.api.model.Patient;
 import io.holdfast.api.spi.Codec;
 import io.holdfast.mesh.internal.config.GzipPolicy;
-import io.holdfast.simulator.mesh.MeshSimulator;
 import io.holdfast.simulator.mesh.MessageStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A mailbox whose wireFormat names a content codec: the file's clinical events are journaled with its FileTransfer. */
-class MeshContentCodecTest {
+class MeshContentCodecTest extends SimulatorAndKernelTest {
     static final WireFormat ADMISSIONS = new WireFormat("ADMCSV", "1");
-
-    @TempDir
-    Path dir;
-    MeshSimulator sim;
-    MeshKernelFixture kernel;
-
-    @BeforeEach
-    void start() {
-        sim = MeshSimulator.builder().dataDir(dir.resolve("sim")).mailbox("X26ABC1", "password").mailbox("X26ABC2", "password").start();
-        kernel = new MeshKernelFixture(dir.resolve("kernel"));
-    }
-
-    @AfterEach
-    void stop() {
-        kernel.close();
-        sim.close();
-    }
 
     /** Lines {@code nhsNumber,visitNumber}; a line {@code BAD} rejects the file. Reads a Payload, as MESH hands it over. */
     static final class AdmissionsCsv implements Codec<Payload> {

@@ -7,7 +7,6 @@ import io.holdfast.api.message.Payload;
 import io.holdfast.mesh.internal.config.GzipPolicy;
 import io.holdfast.simulator.mesh.MeshFaults.Fault;
 import io.holdfast.simulator.mesh.MeshFaults.Operation;
-import io.holdfast.simulator.mesh.MeshSimulator;
 import io.holdfast.simulator.mesh.MessageStatus;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,29 +15,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class MeshInboundTest {
-    @TempDir
-    Path dir;
-    MeshSimulator sim;
-    MeshKernelFixture kernel;
-
-    @BeforeEach
-    void start() {
-        sim = MeshSimulator.builder().dataDir(dir.resolve("sim")).mailbox("X26ABC1", "password").mailbox("X26ABC2", "password").start();
-        kernel = new MeshKernelFixture(dir.resolve("kernel"));
-    }
-
-    @AfterEach
-    void stop() {
-        kernel.close();
-        sim.close();
-    }
-
+class MeshInboundTest extends SimulatorAndKernelTest {
     static byte[] text(int size) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; sb.length() < size; i++) {

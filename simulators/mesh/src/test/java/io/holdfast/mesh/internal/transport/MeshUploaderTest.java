@@ -8,7 +8,6 @@ import io.holdfast.mesh.internal.config.GzipPolicy;
 import io.holdfast.mesh.protocol.MeshChecksum;
 import io.holdfast.simulator.mesh.MeshFaults.Fault;
 import io.holdfast.simulator.mesh.MeshFaults.Operation;
-import io.holdfast.simulator.mesh.MeshSimulator;
 import io.holdfast.simulator.mesh.MessageStatus;
 import io.holdfast.simulator.mesh.StoredMessage.MessageView;
 import java.nio.file.Files;
@@ -17,29 +16,9 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class MeshUploaderTest {
-    @TempDir
-    Path dir;
-    MeshSimulator sim;
-    MeshKernelFixture kernel;
-
-    @BeforeEach
-    void start() {
-        sim = MeshSimulator.builder().dataDir(dir.resolve("sim")).mailbox("X26ABC1", "password").mailbox("X26ABC2", "password").start();
-        kernel = new MeshKernelFixture(dir.resolve("kernel"));
-    }
-
-    @AfterEach
-    void stop() {
-        kernel.close();
-        sim.close();
-    }
-
+class MeshUploaderTest extends SimulatorAndKernelTest {
     SendResult send(byte[] content, long chunkSize, GzipPolicy gzip, String localId) {
         return kernel.uploader(sim, "X26ABC1", chunkSize, gzip, MeshKernelFixture.FAST)
                 .send(new OutgoingMessage("X26ABC2", "TEST_WORKFLOW", Optional.empty(), Optional.of(localId), Optional.empty(),
