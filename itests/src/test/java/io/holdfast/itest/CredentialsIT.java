@@ -5,7 +5,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import io.holdfast.api.kernel.HealthState;
-import io.holdfast.api.kernel.Inventory;
 import io.holdfast.api.spi.AuthMaterial;
 import io.holdfast.api.spi.AuthProvider;
 import java.io.File;
@@ -17,9 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import javax.inject.Inject;
 import org.junit.Test;
-import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.event.Event;
@@ -36,13 +33,8 @@ import org.osgi.service.event.EventHandler;
  */
 public class CredentialsIT extends KernelTestSupport {
     /** A first boot on a loaded CI machine can take longer than pax-exam's default 10 s to offer kernel services. */
-    private static final long SERVICE_WAIT_MILLIS = 120_000;
     private static final String SYSTEM = "spine-itest";
     private static final String PASSPHRASE = "itest-p12-Passphrase-7f3a";
-
-    @Inject
-    @Filter(timeout = SERVICE_WAIT_MILLIS)
-    private Inventory inventory;
 
     @Test
     public void importAPkcs12ThroughTheShellAndSeeItInCerts() throws Exception {

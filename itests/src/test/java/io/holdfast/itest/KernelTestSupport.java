@@ -1,6 +1,8 @@
 package io.holdfast.itest;
 
 import io.holdfast.api.kernel.Health;
+import io.holdfast.api.kernel.Inventory;
+import io.holdfast.api.kernel.Journal;
 import javax.inject.Inject;
 import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.features.FeaturesService;
@@ -11,7 +13,9 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * Base of the pax-exam tests: one Holdfast distribution per test class (boots are slow). Tests run once
@@ -36,6 +40,21 @@ public abstract class KernelTestSupport {
 
     @Inject
     protected Health health;
+
+    /** Kernel services tests use; they come with holdfast-kernel, so the wait is only for a slow boot. */
+    protected static final long SERVICE_WAIT_MILLIS = 120_000;
+
+    @Inject
+    @Filter(timeout = SERVICE_WAIT_MILLIS)
+    protected Journal journal;
+
+    @Inject
+    @Filter(timeout = SERVICE_WAIT_MILLIS)
+    protected Inventory inventory;
+
+    @Inject
+    @Filter(timeout = SERVICE_WAIT_MILLIS)
+    protected ConfigurationAdmin configurationAdmin;
 
     @Configuration
     public Option[] configuration() {

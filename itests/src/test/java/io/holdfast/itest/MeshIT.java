@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import io.holdfast.api.kernel.Journal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +11,7 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Set;
-import javax.inject.Inject;
 import org.junit.Test;
-import org.ops4j.pax.exam.util.Filter;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
@@ -27,7 +24,6 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * resumes it from the same configuration. No kernel bundle is stopped or refreshed meanwhile.
  */
 public class MeshIT extends KernelTestSupport {
-    private static final long SERVICE_WAIT_MILLIS = 120_000;
     private static final long WAIT_MILLIS = 30_000;
     private static final String FEATURE = "holdfast-mesh";
     private static final String MAILBOX_PID = "io.holdfast.mesh.mailbox";
@@ -38,14 +34,6 @@ public class MeshIT extends KernelTestSupport {
     private static final String PARTNER = "X26ABC1";
     private static final String WORKFLOW = "TEST_WORKFLOW";
     private static final int POLL_SECONDS = 1;
-
-    @Inject
-    @Filter(timeout = SERVICE_WAIT_MILLIS)
-    private Journal journal;
-
-    @Inject
-    @Filter(timeout = SERVICE_WAIT_MILLIS)
-    private ConfigurationAdmin configurationAdmin;
 
     @Test
     public void mailboxComesWithTheFeatureAcknowledgesAfterCommitAndStopsPollingWhenUninstalled() throws Exception {

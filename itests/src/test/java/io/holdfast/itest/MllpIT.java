@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import io.holdfast.api.kernel.Journal;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Dictionary;
@@ -13,9 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javax.inject.Inject;
 import org.junit.Test;
-import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.Bundle;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -29,21 +26,12 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * listeners back from their configurations. No kernel bundle is stopped or refreshed meanwhile.
  */
 public class MllpIT extends KernelTestSupport {
-    private static final long SERVICE_WAIT_MILLIS = 120_000;
     private static final long WAIT_MILLIS = 30_000;
     private static final String FEATURE = "holdfast-mllp";
     private static final String LISTENER_PID = "io.holdfast.mllp.listener";
     private static final String CONNECTOR_BUNDLE = "io.holdfast.mllp";
     /** Installed with the connector (holdfast-lib-hl7v2) and removed with it: not kernel. */
     private static final Set<String> CONNECTOR_BUNDLES = Set.of(CONNECTOR_BUNDLE, "io.holdfast.lib-hl7v2");
-
-    @Inject
-    @Filter(timeout = SERVICE_WAIT_MILLIS)
-    private Journal journal;
-
-    @Inject
-    @Filter(timeout = SERVICE_WAIT_MILLIS)
-    private ConfigurationAdmin configurationAdmin;
 
     @Test
     public void listenersComeWithTheFeatureAckAfterCommitAndSurviveUninstallAndReinstall() throws Exception {

@@ -9,8 +9,6 @@ import io.holdfast.api.event.Visit;
 import io.holdfast.api.kernel.DownstreamSystem;
 import io.holdfast.api.kernel.IntakeReceipt;
 import io.holdfast.api.kernel.Intake;
-import io.holdfast.api.kernel.Inventory;
-import io.holdfast.api.kernel.Journal;
 import io.holdfast.api.kernel.Stage;
 import io.holdfast.api.kernel.StageEntry;
 import io.holdfast.api.kernel.Transports;
@@ -55,7 +53,6 @@ import org.osgi.framework.ServiceRegistration;
  */
 public class RoutingIT extends KernelTestSupport {
     /** A first boot on a loaded CI machine can take longer than pax-exam's default 10 s to offer kernel services. */
-    private static final long SERVICE_WAIT_MILLIS = 120_000;
     private static final String ROUTE = "it-route";
     private static final String TARGET = "it-target";
     private static final String SOURCE = "it-source";
@@ -65,14 +62,6 @@ public class RoutingIT extends KernelTestSupport {
     @Inject
     @Filter(timeout = SERVICE_WAIT_MILLIS)
     private Intake intake;
-
-    @Inject
-    @Filter(timeout = SERVICE_WAIT_MILLIS)
-    private Inventory inventory;
-
-    @Inject
-    @Filter(timeout = SERVICE_WAIT_MILLIS)
-    private Journal journal;
 
     @Test
     public void aRouteAddedAtRuntimeDeliversAndStopsRoutingWhenRemoved() throws Exception {
