@@ -74,11 +74,15 @@ final class OutcomeRecorder {
         });
     }
 
-    /** A dead letter needs a person: WARN (no patient data: ids and the transport's reason) and the target's status. */
+    /**
+     * A dead letter needs a person: WARN and the target's status. Ids only: the reason is the
+     * downstream's own text (an ACK's error, a MESH description), which may name a patient, so it
+     * stays in the journal and {@code holdfast:deadletters}.
+     */
     private void alert(OutboxRow row, String reason) {
         if (reason != null) {
-            LOG.warn("Outbox row {} (journal {}, route {}) to {} dead-lettered: {}; see holdfast:deadletters, "
-                    + "holdfast:replay {}", row.id(), row.journalId(), row.routeId(), row.target(), reason, row.id());
+            LOG.warn("Outbox row {} (journal {}, route {}) to {} dead-lettered; reason: holdfast:deadletters --target {}, "
+                    + "then holdfast:replay {}", row.id(), row.journalId(), row.routeId(), row.target(), row.target(), row.id());
             monitor.deadLettered(row.target());
         }
     }

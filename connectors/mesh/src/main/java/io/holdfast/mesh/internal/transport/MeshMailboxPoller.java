@@ -236,8 +236,9 @@ public final class MeshMailboxPoller {
             return submit(m, env, new DecodeResult.Decoded(events), trail);
         }
         if (contents instanceof DecodeResult.Rejected r) {
-            LOG.warn("MESH {}: the {} codec rejected the contents of message {} ({}: {}); journaled as REJECTED and acknowledged",
-                    client.mailbox(), wireFormat.family(), m.headers().messageId(), r.code(), r.reason());
+            // The reason (the codec's words about the contents) may quote patient data: it is in the journal, not the log.
+            LOG.warn("MESH {}: the {} codec rejected the contents of message {} ({}); journaled as REJECTED and acknowledged",
+                    client.mailbox(), wireFormat.family(), m.headers().messageId(), r.code());
             return submit(m, env, r, trail);
         }
         return submit(m, env, DecodeResult.decoded(event(m)), trail);
