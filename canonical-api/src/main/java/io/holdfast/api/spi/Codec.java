@@ -15,6 +15,17 @@ import io.holdfast.api.message.WireFormat;
  * @param <W> the wire representation (e.g. {@code byte[]}, a HAPI message, a FHIR resource)
  */
 public interface Codec<W> {
+    /** Service property naming the format family a registered codec handles. */
+    String FORMAT_PROPERTY = "holdfast.format";
+
+    /**
+     * The family a registered codec serves: its {@value #FORMAT_PROPERTY} service property, else
+     * the family of its own {@link #format()}. What every service tracker of codecs keys them by.
+     */
+    static String family(Codec<?> codec, java.util.Map<String, ?> serviceProperties) {
+        Object v = serviceProperties == null ? null : serviceProperties.get(FORMAT_PROPERTY);
+        return v == null ? codec.format().family() : v.toString();
+    }
 
     /** The format family and versions this codec handles. */
     WireFormat format();

@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code holdfast.auth.pattern}). They come and go at runtime; a row whose service is missing waits.
  */
 public final class ServiceDirectory {
-    public static final String FORMAT = "holdfast.format";
+    public static final String FORMAT = Codec.FORMAT_PROPERTY;
     public static final String TRANSPORT = "holdfast.transport";
     public static final String AUTH_PATTERN = "holdfast.auth.pattern";
 
@@ -23,11 +23,11 @@ public final class ServiceDirectory {
     private final Map<String, AuthProvider> authProviders = new ConcurrentHashMap<>();
 
     public void addCodec(Codec<?> codec, Map<String, Object> properties) {
-        codecs.put(name(properties, FORMAT, codec.format().family()), codec);
+        codecs.put(Codec.family(codec, properties), codec);
     }
 
     public void removeCodec(Codec<?> codec, Map<String, Object> properties) {
-        codecs.remove(name(properties, FORMAT, codec.format().family()), codec);
+        codecs.remove(Codec.family(codec, properties), codec);
     }
 
     public void addTransport(OutboundTransport transport, Map<String, Object> properties) {

@@ -67,16 +67,11 @@ public class MeshMailboxComponent implements MeshMailbox {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void bindCodec(Codec<?> codec, Map<String, Object> properties) {
-        codecs.put(family(codec, properties), codec);
+        codecs.put(Codec.family(codec, properties), codec);
     }
 
     void unbindCodec(Codec<?> codec, Map<String, Object> properties) {
-        codecs.remove(family(codec, properties), codec);
-    }
-
-    private static String family(Codec<?> codec, Map<String, Object> properties) {
-        Object f = properties.get("holdfast.format");
-        return f != null ? f.toString() : codec.format().family();
+        codecs.remove(Codec.family(codec, properties), codec);
     }
 
     private MeshMailboxSettings settings;
