@@ -1,0 +1,6 @@
+package io.holdfast.api.kernel;
+
+/** How urgent an alert is: WARNING needs attention this week, CRITICAL needs it now. */
+public enum AlertSeverity {
+    INFO, WARNING, CRITICAL
+}
