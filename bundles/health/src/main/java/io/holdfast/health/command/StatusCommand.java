@@ -1,24 +1,33 @@
 package io.holdfast.health.command;
 
+import io.holdfast.api.kernel.Alert;
+import io.holdfast.api.kernel.Alerts;
 import io.holdfast.api.kernel.ComponentHealth;
 import io.holdfast.api.kernel.Health;
 import io.holdfast.api.kernel.Idempotency;
 import io.holdfast.api.kernel.Journal;
 import io.holdfast.api.kernel.JournalCounts;
 import java.io.PrintStream;
-import org.apache.karaf.shell.api.action.Action;
+import java.util.List;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
-/** {@code holdfast:status}: every component's state and error, plus journal and idempotency counts. */
-@Command(scope = "holdfast", name = "status", description = "Shows the state of every Holdfast component, store and schema, and journal and idempotency counts.")
+/**
+ * {@code holdfast:status}: every component's state and error, the active alerts, and journal and
+ * idempotency counts. A count that cannot be read (store down) fails the command with its one-line
+ * error after the states were printed, so a script sees a non-zero exit.
+ */
+@Command(scope = "holdfast", name = "status", description = "Shows the state of every Holdfast component, active alerts, and journal and idempotency counts.")
 @Service
-public class StatusCommand implements Action {
+public class StatusCommand extends HoldfastAction {
 
     @Reference
     Health health;
+
+    @Reference(optional = true)
+    Alerts alerts;
 
     @Reference(optional = true)
     Journal journal;
@@ -26,9 +35,10 @@ public class StatusCommand implements Action {
     @Reference(optional = true)
     Idempotency idempotency;
 
+    PrintStream out = System.out;
+
     @Override
-    public Object execute() {
-        PrintStream out = System.out;
+    protected void run() {
         out.println("Holdfast: " + health.overall());
         ShellTable table = new ShellTable();
         table.column("Component");
@@ -39,11 +49,23 @@ public class StatusCommand implements Action {
             table.addRow().addContent(c.component(), c.state(), c.since().toString(), c.detail());
         }
         table.print(out);
-        printCounts(out);
-        return null;
+        printAlerts();
+        printCounts();
     }
 
-    private void printCounts(PrintStream out) {
+    private void printAlerts() {
+        if (alerts == null) {
+            out.println("Alerts: not available");
+            return;
+        }
+        List<Alert> active = alerts.active();
+        out.println("Alerts: " + (active.isEmpty() ? "none active" : active.size() + " active"));
+        if (!active.isEmpty()) {
+            AlertsCommand.table(active).print(out);
+        }
+    }
+
+    private void printCounts() {
         if (journal == null) {
             out.println("Journal: not available (see the journal and store components above)");
         } else {

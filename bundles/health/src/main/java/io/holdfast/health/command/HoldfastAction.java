@@ -1,0 +1,27 @@
+package io.holdfast.health.command;
+
+import io.holdfast.api.error.HoldfastException;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.support.CommandException;
+
+/**
+ * A {@code holdfast:*} command whose failure is one line and a non-zero exit: a
+ * {@link HoldfastException} becomes Karaf's {@link CommandException} carrying {@code HF-nnn message},
+ * which the console prints as that line (no stack trace, no ERROR entry in the log) and a script
+ * run through {@code bin/client} sees as a failed command.
+ */
+abstract class HoldfastAction implements Action {
+
+    @Override
+    public final Object execute() throws CommandException {
+        try {
+            run();
+            return null;
+        } catch (HoldfastException e) {
+            throw new CommandException(e.describe(), e);
+        }
+    }
+
+    /** The command's work; throws {@link HoldfastException} on any error the user must see. */
+    protected abstract void run();
+}
