@@ -87,9 +87,13 @@ public final class RoutingFixture implements AutoCloseable {
     }
 
     public Dispatcher startDispatcher(RecentEvents cache, int threads) {
-        dispatcher = DispatcherAssembly.start(outbox, journal, journal, inventory, routes, monitor, cache, health, services,
-                new Dispatcher.Settings(threads, 20, 60_000, DISPATCHER_BATCH, 50, "test"));
+        dispatcher = startDispatcher(cache, new Dispatcher.Settings(threads, 20, 60_000, DISPATCHER_BATCH, 50, "test"));
         return dispatcher;
+    }
+
+    /** A dispatcher with these settings (e.g. a second node's, or a short lease); the caller closes it. */
+    public Dispatcher startDispatcher(RecentEvents cache, Dispatcher.Settings settings) {
+        return DispatcherAssembly.start(outbox, journal, journal, inventory, routes, monitor, cache, health, services, settings);
     }
 
     /** Accepts a message of {@code patient|visit|family} lines from {@code pas}, decoded by the line codec. */

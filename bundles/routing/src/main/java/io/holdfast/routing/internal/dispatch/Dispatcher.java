@@ -11,6 +11,9 @@ import io.holdfast.routing.internal.outbox.TargetMonitor;
 import io.holdfast.routing.internal.route.RetryPolicy;
 import io.holdfast.routing.internal.route.RouteRegistry;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,6 +57,8 @@ public final class Dispatcher implements AutoCloseable, OutboxHandoff.Taker {
     private final Thread poller;
     private final AtomicLong handedOver = new AtomicLong();
     private final AtomicLong claimed = new AtomicLong();
+    private final Map<Long, OutboxRow> delivering = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService leaseKeeper;
     private volatile boolean running = true;
     private volatile boolean halted;
 
@@ -69,7 +74,7 @@ public final class Dispatcher implements AutoCloseable, OutboxHandoff.Taker {
         this.settings = settings;
         this.owner = settings.nodeId() + ":" + UUID.randomUUID();
         this.inFlight = new Semaphore(settings.batchSize());
-        int released = store.releaseLeasesOf(settings.nodeId() + ":");
+        int released = store.releaseLeasesOf(writer, settings.nodeId() + ":");
         if (released > 0) {
             LOG.info("Dispatcher retrying {} outbox rows this node had claimed before it stopped", released);
         }
@@ -78,6 +83,13 @@ public final class Dispatcher implements AutoCloseable, OutboxHandoff.Taker {
             t.setDaemon(true);
             return t;
         });
+        this.leaseKeeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "holdfast-dispatcher-leases");
+            t.setDaemon(true);
+            return t;
+        });
+        long renewEvery = renewalIntervalMs(settings.leaseMs());
+        leaseKeeper.scheduleWithFixedDelay(this::renewLeases, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
         this.poller = new Thread(this::poll, "holdfast-dispatcher");
         this.poller.setDaemon(true);
         this.poller.start();
@@ -94,7 +106,7 @@ public final class Dispatcher implements AutoCloseable, OutboxHandoff.Taker {
                 long now = System.currentTimeMillis();
                 if (now - lastHousekeeping >= 1000) {
                     lastHousekeeping = now;
-                    store.expireLeases(now);
+                    recoverLeases(now);
                     monitor.refreshIfStale();
                 }
                 int wanted = Math.min(settings.batchSize(), inFlight.availablePermits());
@@ -168,6 +180,7 @@ public final class Dispatcher implements AutoCloseable, OutboxHandoff.Taker {
 
     private void handle(OutboxRow row) {
         boolean handedOver = false;
+        delivering.put(row.id(), row);
         try {
             AttemptOutcome outcome = attempts.run(row);
             if (halted) {
@@ -179,7 +192,7 @@ public final class Dispatcher implements AutoCloseable, OutboxHandoff.Taker {
             LOG.warn("Outbox row {} not recorded, retried after its lease: {}", row.id(), e.toString());
         } finally {
             if (!handedOver) {
-                release();
+                finish(row);
             }
         }
     }
@@ -192,7 +205,7 @@ public final class Dispatcher implements AutoCloseable, OutboxHandoff.Taker {
     private void record(OutboxRow row, AttemptOutcome outcome, RetryPolicy policy, int attempt) {
         recorder.record(row, outcome, policy).whenComplete((ok, error) -> {
             if (error == null) {
-                release();
+                finish(row);
                 if (row.orderingKey().isPresent()) {
                     // A later row of the same patient may have been waiting for this one: look now, not at the next poll.
                     store.signal().fire();
@@ -203,12 +216,61 @@ public final class Dispatcher implements AutoCloseable, OutboxHandoff.Taker {
                     record(row, outcome, policy, attempt + 1);
                 } catch (RuntimeException e) {
                     LOG.warn("Outcome of outbox row {} not recorded; retried after its lease: {}", row.id(), e.toString());
-                    release();
+                    finish(row);
                 }
             } else {
                 // The row stays leased and is retried when the lease ends (same request id); nothing is lost.
                 LOG.warn("Outcome of outbox row {} not recorded; retried after its lease: {}", row.id(), error.toString());
-                release();
+                finish(row);
+            }
+        });
+    }
+
+    /** The row's attempt is over (recorded, or left to its lease): stop renewing it and free its slot. */
+    private void finish(OutboxRow row) {
+        delivering.remove(row.id());
+        release();
+    }
+
+    /**
+     * Renewal runs three times per lease, so a delivery in progress keeps its lease however long
+     * the transport takes (a 10-minute MESH upload), and a second worker never sends it again.
+     */
+    static long renewalIntervalMs(long leaseMs) {
+        return Math.max(10, leaseMs / 3);
+    }
+
+    /**
+     * Recovery takes only rows whose lease ended half a lease ago: a live worker renews long before
+     * that, so recovery never competes with a delivery that is merely slow to record its outcome.
+     */
+    static long recoveryMarginMs(long leaseMs) {
+        return leaseMs / 2;
+    }
+
+    private void renewLeases() {
+        if (halted || delivering.isEmpty()) {
+            return;
+        }
+        try {
+            store.renewLeases(writer, delivering.values(), System.currentTimeMillis() + settings.leaseMs())
+                    .whenComplete((ok, e) -> {
+                        if (e != null) {
+                            LOG.warn("Lease renewal of {} outbox row(s) in delivery not stored; tried again in {} ms: {}",
+                                    delivering.size(), renewalIntervalMs(settings.leaseMs()), e.toString());
+                        }
+                    });
+        } catch (RuntimeException e) {
+            LOG.warn("Lease renewal failed; tried again shortly: {}", e.toString());
+        }
+    }
+
+    private void recoverLeases(long now) {
+        store.recoverLeases(writer, now - recoveryMarginMs(settings.leaseMs())).whenComplete((rows, e) -> {
+            if (e != null) {
+                LOG.warn("Lease recovery not stored; tried again within a second: {}", e.toString());
+            } else if (rows > 0) {
+                LOG.info("{} outbox row(s) whose dispatcher stopped renewing its lease are PENDING again", rows);
             }
         });
     }
@@ -260,6 +322,8 @@ public final class Dispatcher implements AutoCloseable, OutboxHandoff.Taker {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // Renewal stops last: deliveries finishing during the wait above kept their leases.
+        leaseKeeper.shutdownNow();
         health.remove(HEALTH);
     }
 
@@ -271,6 +335,7 @@ public final class Dispatcher implements AutoCloseable, OutboxHandoff.Taker {
         store.signal().fire();
         join();
         workers.shutdownNow();
+        leaseKeeper.shutdownNow();
     }
 
     private void join() {

@@ -42,9 +42,11 @@ final class OutcomeRecorder {
     CompletableFuture<?> record(OutboxRow row, AttemptOutcome outcome, RetryPolicy policy) {
         long now = System.currentTimeMillis();
         if (outcome instanceof AttemptOutcome.Waiting w) {
-            store.waitFor(row, now + waitRetryMs, w.reason());
             monitor.waiting(row.target(), w.reason());
-            return CompletableFuture.completedFuture(null);
+            return writer.submit(batch -> {
+                OutboxChanges.in(batch).waitFor(row, now + waitRetryMs, w.reason());
+                return null;
+            });
         }
         AtomicReference<String> dead = new AtomicReference<>();
         if (outcome instanceof AttemptOutcome.Unsendable u) {

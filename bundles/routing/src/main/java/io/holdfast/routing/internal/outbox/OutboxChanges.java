@@ -32,6 +32,16 @@ public final class OutboxChanges {
                 null, nextAttemptAt, OutboxStore.truncate(reason), row.id(), owner(row));
     }
 
+    /**
+     * Puts a leased row back without counting the attempt: nothing was sent (no codec, transport,
+     * credentials or inventory entry yet).
+     */
+    public void waitFor(OutboxRow row, long nextAttemptAt, String reason) {
+        updates.add("UPDATE routing_outbox SET state = 'PENDING', " + FREE + ", next_attempt_at = ?, "
+                + "attempts = attempts - CASE WHEN tracking_id IS NULL AND attempts > 0 THEN 1 ELSE 0 END, last_error = ?" + FENCE,
+                null, nextAttemptAt, OutboxStore.truncate(reason), row.id(), owner(row));
+    }
+
     public void track(OutboxRow row, long nextAttemptAt, String trackingId, String summary) {
         updates.add("UPDATE routing_outbox SET state = 'PENDING', " + FREE + ", next_attempt_at = ?, tracking_id = ?, "
                 + "last_error = ?" + FENCE, null, nextAttemptAt, trackingId, OutboxStore.truncate(summary), row.id(), owner(row));

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -25,8 +26,11 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The outbox tables: claiming due rows under a lease, and the reads behind back-pressure and the
- * shell. Writes that must commit with journal stages go through {@link OutboxUpdates} instead.
+ * The outbox tables: claiming due rows under a lease, lease upkeep, and the reads behind
+ * back-pressure and the shell. Every write to the outbox is made on the journal writer's thread,
+ * inside its batch transaction ({@link OutboxUpdates}, {@link OutboxClaim}, {@link LeaseMaintenance}):
+ * one writer, one statement order, so outbox writes cannot deadlock with each other. Reads run on
+ * their own connections and retry a deadlock victim ({@link DeadlockRetry}).
  *
  * <p>Claiming is two steps in one journal-writer transaction: select due candidates (on PostgreSQL with
  * {@code FOR UPDATE SKIP LOCKED}, so nodes never wait for each other), then lease each with an
@@ -43,6 +47,7 @@ public class OutboxStore {
     private final OutboxSignal signal = new OutboxSignal();
     private final OutboxHandoff handoff = new OutboxHandoff();
     private final OpenKeyFilter openKeys;
+    private static final long CLAIM_WAIT_MS = 30_000;
 
     @Activate
     public OutboxStore(@Reference Store store) {
@@ -100,6 +105,19 @@ public class OutboxStore {
      * @throws HoldfastException STORE_UNAVAILABLE if the batch did not commit within {@code timeoutMs}
      */
     public List<OutboxRow> claim(JournalWriter writer, String owner, long leaseMs, int limit, long now, long timeoutMs) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return claimOnce(writer, owner, leaseMs, limit, now, timeoutMs);
+            } catch (HoldfastException e) {
+                if (attempt >= DeadlockRetry.TRIES || !DeadlockRetry.isVictim(e)) {
+                    throw e;
+                }
+                DeadlockRetry.pause(attempt);
+            }
+        }
+    }
+
+    private List<OutboxRow> claimOnce(JournalWriter writer, String owner, long leaseMs, int limit, long now, long timeoutMs) {
         CompletableFuture<OutboxClaim.Request> claimed = writer.submit(batch -> {
             OutboxClaim.Request r = new OutboxClaim.Request(owner, leaseMs, limit, now);
             batch.resource(OutboxClaim.class, c -> new OutboxClaim(c, this)).add(r);
@@ -163,26 +181,57 @@ public class OutboxStore {
         return won;
     }
 
-    /** Returns rows whose lease ran out (their dispatcher died or hung) to PENDING; the attempt stays counted. */
-    public int expireLeases(long now) {
-        return update("UPDATE routing_outbox SET state = 'PENDING', lease_owner = NULL, lease_until = NULL "
-                + "WHERE state = 'LEASED' AND lease_until < ?", now);
+    /**
+     * Returns rows whose lease ended before {@code before} (their dispatcher died or hung) to
+     * PENDING; the attempt stays counted. Made in a journal batch like every outbox write, so it
+     * cannot deadlock with the batch marking rows DONE ({@link LeaseMaintenance}); a cheap read
+     * first, so an idle node does not wake the writer every second.
+     *
+     * @return the number of rows recovered, once committed
+     */
+    public CompletableFuture<Integer> recoverLeases(JournalWriter writer, long before) {
+        boolean any = query("SELECT 1 FROM routing_outbox WHERE state = 'LEASED' AND lease_until < ? FETCH FIRST 1 ROWS ONLY",
+                ResultSet::next, before);
+        if (!any) {
+            return CompletableFuture.completedFuture(0);
+        }
+        return writer.submit(batch -> batch.resource(LeaseMaintenance.class, LeaseMaintenance::new).recover(before))
+                .thenApply(LeaseMaintenance.Request::rows);
     }
 
     /** Releases leases a previous run of this node left behind, so they are retried at once after a restart. */
-    public int releaseLeasesOf(String ownerPrefix) {
-        return update("UPDATE routing_outbox SET state = 'PENDING', lease_owner = NULL, lease_until = NULL "
-                + "WHERE state = 'LEASED' AND lease_owner LIKE ?", ownerPrefix.replace("%", "") + "%");
+    public int releaseLeasesOf(JournalWriter writer, String ownerPrefix) {
+        return await(writer.submit(batch -> batch.resource(LeaseMaintenance.class, LeaseMaintenance::new).release(ownerPrefix)),
+                "Releasing this node's earlier leases").rows();
     }
 
     /**
-     * Puts a leased row back without counting the attempt: nothing was sent (no codec, transport,
-     * credentials or inventory entry yet).
+     * Extends the leases of rows whose delivery is still in progress, so a slow transport (a
+     * 10-minute MESH upload) is never taken over by a second worker while it still runs.
      */
-    public void waitFor(OutboxRow row, long nextAttemptAt, String reason) {
-        update("UPDATE routing_outbox SET state = 'PENDING', lease_owner = NULL, lease_until = NULL, next_attempt_at = ?, "
-                + "attempts = attempts - CASE WHEN tracking_id IS NULL AND attempts > 0 THEN 1 ELSE 0 END, last_error = ? "
-                + "WHERE id = ? AND lease_owner = ?", nextAttemptAt, truncate(reason), row.id(), row.leaseOwner().orElse(""));
+    public CompletableFuture<Void> renewLeases(JournalWriter writer, Collection<OutboxRow> rows, long until) {
+        if (rows.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        List<OutboxRow> copy = List.copyOf(rows);
+        return writer.submit(batch -> {
+            LeaseMaintenance leases = batch.resource(LeaseMaintenance.class, LeaseMaintenance::new);
+            copy.forEach(r -> leases.renew(r.id(), r.leaseOwner().orElse(""), until));
+            return null;
+        });
+    }
+
+    private static <T> T await(CompletableFuture<T> f, String what) {
+        try {
+            return f.get(CLAIM_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new HoldfastException(ErrorCode.STORE_UNAVAILABLE, what + " failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new HoldfastException(ErrorCode.STORE_UNAVAILABLE, what + " not committed within " + CLAIM_WAIT_MS + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HoldfastException(ErrorCode.STORE_UNAVAILABLE, what + " interrupted", e);
+        }
     }
 
     /** Rows open (PENDING or LEASED) per target. */
@@ -301,21 +350,17 @@ public class OutboxStore {
         R apply(T t) throws SQLException;
     }
 
+    /** A read on its own connection; a deadlock victim or lock timeout is retried ({@link DeadlockRetry}). */
     private <R> R query(String sql, SqlFunction<ResultSet, R> reader, Object... params) {
+        return DeadlockRetry.run(() -> queryOnce(sql, reader, params));
+    }
+
+    private <R> R queryOnce(String sql, SqlFunction<ResultSet, R> reader, Object... params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 return reader.apply(rs);
             }
-        } catch (SQLException e) {
-            throw unavailable(e);
-        }
-    }
-
-    private int update(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, params);
-            return ps.executeUpdate();
         } catch (SQLException e) {
             throw unavailable(e);
         }
