@@ -33,8 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class KeystoreMasterKeys implements MasterKeys, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KeystoreMasterKeys.class);
-    /** Pinned rather than left to java.security defaults, which older JDKs set to weak RC2/3DES. */
-    private static final String ENTRY_PROTECTION = "PBEWithHmacSHA256AndAES_256";
     private static final HexFormat HEX = HexFormat.of();
 
     private final Path path;
@@ -68,8 +66,8 @@ public final class KeystoreMasterKeys implements MasterKeys, AutoCloseable {
         Objects.requireNonNull(keystore, "keystore");
         Objects.requireNonNull(holdfastDataDir, "holdfastDataDir");
         if (passphrase == null || passphrase.length == 0) {
-            throw new HoldfastException(ErrorCode.KEYSTORE_PASSPHRASE, "master keystore passphrase is empty: set "
-                    + PassphraseSource.ENV_PASSPHRASE + " or " + PassphraseSource.ENV_FILE + "; nothing was opened or written");
+            throw new HoldfastException(ErrorCode.KEYSTORE_PASSPHRASE, "master keystore passphrase is empty: check the"
+                    + " master key file (bin/holdfast-init writes it); nothing was opened or written");
         }
         char[] secret = passphrase.clone();
         try {
@@ -100,6 +98,13 @@ public final class KeystoreMasterKeys implements MasterKeys, AutoCloseable {
             KeystoreFile.write(keystore, keyStore, secret);
             ring = KeyRing.of(added);
             LOG.warn("Added v1 keys for {} to master keystore {}; back it up again, see README", missing, keystore);
+        }
+        int macIterations = KeystoreFile.macIterations(keystore);
+        if (macIterations < KeystoreFile.PBKDF2_ITERATIONS) {
+            // written by an older Holdfast at the JDK's 10,000 iterations: same passphrase, stronger derivation
+            KeystoreFile.write(keystore, keyStore, secret);
+            LOG.warn("Re-protected master keystore {} with PBKDF2-HMAC-SHA256 at {} iterations (was {}); same passphrase,"
+                    + " back it up again", keystore, KeystoreFile.PBKDF2_ITERATIONS, macIterations);
         }
         LOG.info("Opened master keystore {}: {}", keystore, ring.describe());
         return new KeystoreMasterKeys(keystore, secret, keyStore, ring);
@@ -239,7 +244,7 @@ public final class KeystoreMasterKeys implements MasterKeys, AutoCloseable {
     private static PurposeKey addEntry(KeyStore keyStore, PurposeKey key, char[] secret) {
         try {
             keyStore.setEntry(new KeyAlias(key.purpose(), key.version()).alias(), new KeyStore.SecretKeyEntry(key.key()),
-                    new KeyStore.PasswordProtection(secret, ENTRY_PROTECTION, null));
+                    KeystoreFile.protection(secret));
             return key;
         } catch (GeneralSecurityException e) {
             throw new HoldfastException(ErrorCode.KEYSTORE_UNAVAILABLE, "cannot add " + key + " to the master keystore ("

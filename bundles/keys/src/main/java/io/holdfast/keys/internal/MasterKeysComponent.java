@@ -47,7 +47,7 @@ public class MasterKeysComponent {
 
     @ObjectClassDefinition(id = PID, name = "Holdfast master keys",
             description = "Location of the master keystore. The passphrase is never configured here: it comes from"
-                    + " HOLDFAST_MASTER_PASSPHRASE or the file named by HOLDFAST_MASTER_PASSPHRASE_FILE.")
+                    + " the master key file (etc/holdfast-master.key, HOLDFAST_MASTER_KEY_FILE or systemd credential holdfast-master-key).")
     public @interface Config {
         @AttributeDefinition(name = "Keystore path",
                 description = "Absolute path of the PKCS#12 master keystore; empty = ${karaf.data}/holdfast/keys/master.p12")

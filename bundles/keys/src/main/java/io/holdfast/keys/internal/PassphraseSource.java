@@ -2,6 +2,7 @@ package io.holdfast.keys.internal;
 
 import io.holdfast.api.error.ErrorCode;
 import io.holdfast.api.error.HoldfastException;
+import io.holdfast.api.kernel.RuntimeMode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -13,20 +14,39 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * Finds the master passphrase: {@code HOLDFAST_MASTER_PASSPHRASE}, else the file named by
- * {@code HOLDFAST_MASTER_PASSPHRASE_FILE}; only when neither variable is set, the system properties
- * {@code holdfast.master.passphrase} / {@code holdfast.master.passphrase.file} (tests, embedded runs),
- * so a system property can never override what the operator put in the environment.
+ * Finds the master passphrase. Production (anything but {@code holdfast.mode=sandbox}, see
+ * {@link RuntimeMode}) takes it only from a file the Karaf user alone can read:
+ * <ol>
+ * <li>{@code $CREDENTIALS_DIRECTORY/holdfast-master-key} when systemd passes it ({@code LoadCredential=});</li>
+ * <li>the key file named by {@code HOLDFAST_MASTER_KEY_FILE} (or the older {@code HOLDFAST_MASTER_PASSPHRASE_FILE}),
+ * else by system property {@code holdfast.master.key.file} (or {@code holdfast.master.passphrase.file});</li>
+ * <li>else {@code ${karaf.etc}/holdfast-master.key}, which {@code bin/holdfast-init} creates.</li>
+ * </ol>
+ * A key file readable or writable by group or others is refused (HF-311): a passphrase on a shared file
+ * is no secret. The passphrase itself in {@code HOLDFAST_MASTER_PASSPHRASE} (or system property
+ * {@code holdfast.master.passphrase}) is a sandbox convenience: in production it is refused, because the
+ * environment and the command line of a process are visible to other tools (ps, /proc, crash reports).
  */
 public final class PassphraseSource {
     static final String ENV_PASSPHRASE = "HOLDFAST_MASTER_PASSPHRASE";
+    static final String ENV_KEY_FILE = "HOLDFAST_MASTER_KEY_FILE";
     static final String ENV_FILE = "HOLDFAST_MASTER_PASSPHRASE_FILE";
+    static final String ENV_CREDENTIALS_DIRECTORY = "CREDENTIALS_DIRECTORY";
+    static final String CREDENTIAL_NAME = "holdfast-master-key";
     static final String PROP_PASSPHRASE = "holdfast.master.passphrase";
+    static final String PROP_KEY_FILE = "holdfast.master.key.file";
     static final String PROP_FILE = "holdfast.master.passphrase.file";
+    static final String DEFAULT_KEY_FILE = "holdfast-master.key";
+    static final String NOT_INITIALISED = "Holdfast is not initialised (no admin user, master key file or database;"
+            + " remote shell and HTTP stay closed): run bin/holdfast-init as the Karaf user, then restart";
 
     private final UnaryOperator<String> environment;
     private final UnaryOperator<String> systemProperties;
@@ -50,35 +70,65 @@ public final class PassphraseSource {
     }
 
     /**
-     * @throws HoldfastException {@code KEYSTORE_PASSPHRASE} if no source is set, or the file cannot be read or is empty
+     * @throws HoldfastException {@code KEYSTORE_PASSPHRASE} if no source is set, a clear passphrase is given in
+     *         production, or the key file cannot be read, is empty or is not private to its owner
      */
     public Passphrase resolve() {
-        String value = setOrNull(environment.apply(ENV_PASSPHRASE));
-        if (value != null) {
-            return new Passphrase(value.toCharArray(), ENV_PASSPHRASE);
+        RuntimeMode mode = RuntimeMode.parse(systemProperties.apply(RuntimeMode.PROPERTY));
+        Passphrase clear = clearPassphrase(mode);
+        if (clear != null) {
+            return clear;
         }
-        String file = setOrNull(environment.apply(ENV_FILE));
-        if (file != null) {
-            return readFile(file, ENV_FILE);
+        String credentials = setOrNull(environment.apply(ENV_CREDENTIALS_DIRECTORY));
+        if (credentials != null && Files.exists(Path.of(credentials, CREDENTIAL_NAME))) {
+            // systemd makes the directory private to the service user, whatever the file's own mode
+            return readFile(Path.of(credentials, CREDENTIAL_NAME).toString(), "systemd credential " + CREDENTIAL_NAME, false);
         }
-        value = setOrNull(systemProperties.apply(PROP_PASSPHRASE));
-        if (value != null) {
-            return new Passphrase(value.toCharArray(), "system property " + PROP_PASSPHRASE);
+        for (String[] named : new String[][] {{ENV_KEY_FILE, environment.apply(ENV_KEY_FILE)},
+                {ENV_FILE, environment.apply(ENV_FILE)},
+                {"system property " + PROP_KEY_FILE, systemProperties.apply(PROP_KEY_FILE)},
+                {"system property " + PROP_FILE, systemProperties.apply(PROP_FILE)}}) {
+            if (setOrNull(named[1]) != null) {
+                return readFile(named[1], named[0], true);
+            }
         }
-        file = setOrNull(systemProperties.apply(PROP_FILE));
-        if (file != null) {
-            return readFile(file, "system property " + PROP_FILE);
+        String etc = setOrNull(systemProperties.apply("karaf.etc"));
+        if (etc != null && Files.exists(Path.of(etc, DEFAULT_KEY_FILE))) {
+            return readFile(Path.of(etc, DEFAULT_KEY_FILE).toString(), "the default key file", true);
         }
-        throw new HoldfastException(ErrorCode.KEYSTORE_PASSPHRASE, "master keystore has no passphrase: set "
-                + ENV_PASSPHRASE + " or " + ENV_FILE + " (path of a file holding it) in the environment of the"
-                + " Karaf process and restart; nothing was opened or written");
+        throw new HoldfastException(ErrorCode.KEYSTORE_PASSPHRASE, NOT_INITIALISED + " (no master key file "
+                + (etc == null ? "etc/" + DEFAULT_KEY_FILE : Path.of(etc, DEFAULT_KEY_FILE).toString()) + "; or set "
+                + ENV_KEY_FILE + " / systemd LoadCredential=" + CREDENTIAL_NAME + ":<file>); nothing was opened or written");
     }
 
-    private static Passphrase readFile(String name, String origin) {
+    /** The passphrase itself from the environment or a system property: sandbox only. */
+    private Passphrase clearPassphrase(RuntimeMode mode) {
+        String origin = ENV_PASSPHRASE;
+        String value = setOrNull(environment.apply(ENV_PASSPHRASE));
+        if (value == null) {
+            origin = "system property " + PROP_PASSPHRASE;
+            value = setOrNull(systemProperties.apply(PROP_PASSPHRASE));
+        }
+        if (value == null) {
+            return null;
+        }
+        if (!mode.isSandbox()) {
+            throw new HoldfastException(ErrorCode.KEYSTORE_PASSPHRASE, origin + " is accepted only in sandbox mode ("
+                    + RuntimeMode.PROPERTY + "=sandbox); this instance runs in production: remove it and use a key file"
+                    + " (mode 600, created by bin/holdfast-init) or systemd LoadCredential=" + CREDENTIAL_NAME
+                    + "; nothing was opened or written");
+        }
+        return new Passphrase(value.toCharArray(), origin);
+    }
+
+    private static Passphrase readFile(String name, String origin, boolean mustBePrivate) {
         Path path;
         byte[] bytes;
         try {
             path = Path.of(name);
+            if (mustBePrivate) {
+                requireOwnerOnly(path, origin);
+            }
             bytes = Files.readAllBytes(path);
         } catch (IOException | InvalidPathException e) {
             throw new HoldfastException(ErrorCode.KEYSTORE_PASSPHRASE, "cannot read the passphrase file '" + name
@@ -93,6 +143,25 @@ public final class PassphraseSource {
             return new Passphrase(chars, origin + " (" + path + ")");
         } finally {
             Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
+    /** Refuses a key file that group or others may read or write (POSIX file systems; elsewhere ACLs decide). */
+    private static void requireOwnerOnly(Path path, String origin) throws IOException {
+        if (!path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
+        Set<PosixFilePermission> shared = EnumSet.noneOf(PosixFilePermission.class);
+        for (PosixFilePermission p : permissions) {
+            if (!p.name().startsWith("OWNER_")) {
+                shared.add(p);
+            }
+        }
+        if (!shared.isEmpty()) {
+            throw new HoldfastException(ErrorCode.KEYSTORE_PASSPHRASE, "the master key file " + path + " named by "
+                    + origin + " has mode " + PosixFilePermissions.toString(permissions) + ": group and others must"
+                    + " have no access; run chmod 600 " + path + " and restart; nothing was opened or written");
         }
     }
 

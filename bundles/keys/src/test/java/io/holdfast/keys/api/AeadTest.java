@@ -46,6 +46,22 @@ class AeadTest {
     }
 
     @Test
+    void noncesAreRandom96BitAndUnique() {
+        assertThat(Aead.HEADER_BYTES - 9).as("nonce bytes").isEqualTo(12);
+        java.util.Set<String> nonces = new java.util.HashSet<>();
+        java.util.Set<Byte> firstBytes = new java.util.HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            byte[] sealed = Aead.seal(keys, KeyPurpose.VAULT, SECRET, AAD);
+            byte[] nonce = java.util.Arrays.copyOfRange(sealed, 9, Aead.HEADER_BYTES);
+            nonces.add(java.util.HexFormat.of().formatHex(nonce));
+            firstBytes.add(nonce[0]);
+        }
+        assertThat(nonces).as("same key, same plaintext: every nonce differs").hasSize(10_000);
+        // a counter or a fixed prefix would keep the leading byte constant
+        assertThat(firstBytes.size()).isGreaterThan(200);
+    }
+
+    @Test
     void everyBitFlipIsDetected() {
         byte[] sealed = Aead.seal(keys, KeyPurpose.VAULT, SECRET, AAD);
         for (int i = 0; i < sealed.length; i++) {

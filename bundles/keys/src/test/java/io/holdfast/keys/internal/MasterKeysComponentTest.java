@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.holdfast.api.kernel.ComponentHealth;
 import io.holdfast.api.kernel.HealthState;
+import io.holdfast.api.kernel.RuntimeMode;
 import io.holdfast.keys.api.KeyPurpose;
 import io.holdfast.keys.api.MasterKeys;
 import java.lang.annotation.Annotation;
@@ -25,6 +26,8 @@ class MasterKeysComponentTest {
 
     private MasterKeysComponent component() {
         props.putIfAbsent("karaf.data", karafData.toString());
+        // these tests give the passphrase in the environment, a sandbox-only source (PassphraseSourceTest)
+        props.putIfAbsent(RuntimeMode.PROPERTY, "sandbox");
         return new MasterKeysComponent(new PassphraseSource(env::get, props::get), props::get, health);
     }
 
@@ -77,7 +80,7 @@ class MasterKeysComponentTest {
 
         assertThat(context.registered).isEmpty();
         assertThat(keysHealth().state()).isEqualTo(HealthState.DOWN);
-        assertThat(keysHealth().detail()).startsWith("HF-311 ").contains("HOLDFAST_MASTER_PASSPHRASE_FILE");
+        assertThat(keysHealth().detail()).startsWith("HF-311 ").contains("not initialised", "bin/holdfast-init", "HOLDFAST_MASTER_KEY_FILE");
         assertThat(karafData.resolve("holdfast")).doesNotExist();
         component.deactivate();
     }

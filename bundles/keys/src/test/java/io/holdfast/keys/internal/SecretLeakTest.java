@@ -2,6 +2,7 @@ package io.holdfast.keys.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.holdfast.api.kernel.RuntimeMode;
 import io.holdfast.keys.api.KeyPurpose;
 import io.holdfast.keys.api.MasterKeys;
 import java.io.ByteArrayOutputStream;
@@ -31,7 +32,7 @@ class SecretLeakTest {
     void logsNeverContainPassphraseOrKeyMaterial() {
         InMemoryHealth health = new InMemoryHealth();
         RecordingBundleContext context = new RecordingBundleContext();
-        Map<String, String> props = Map.of("karaf.data", karafData.toString());
+        Map<String, String> props = Map.of("karaf.data", karafData.toString(), RuntimeMode.PROPERTY, "sandbox");
         List<String> secrets = new ArrayList<>(List.of(PASSPHRASE));
 
         String logs = captureStderr(() -> {
