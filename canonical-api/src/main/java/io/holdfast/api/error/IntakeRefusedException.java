@@ -18,7 +18,18 @@ public final class IntakeRefusedException extends HoldfastException {
         /** The runtime is stopping; input is refused until it is back. */
         SHUTTING_DOWN,
         /** The payload could not be made durable (payload store write failed). */
-        PAYLOAD_NOT_DURABLE
+        PAYLOAD_NOT_DURABLE,
+        /**
+         * Routing is not running (its bundle is stopped or still loading routes), so nothing accepted
+         * now could be scheduled for delivery. Transient: the sender should retry.
+         */
+        ROUTING_UNAVAILABLE,
+        /**
+         * No route matches a new event (or, for a message no codec maps, no passthrough route matches
+         * its source) and Intake requires a route: accepting it would acknowledge a message that is
+         * never delivered. Needs an administrator to add a route; retrying alone does not help.
+         */
+        NO_ROUTE
     }
 
     private final Reason reason;
