@@ -53,7 +53,7 @@ public class JdbcStore implements Store {
                     ? DerbyBootGuard.guarded(derbyDirectory.get(), this::open)
                     : open();
         } catch (SQLException e) {
-            throw StoreFailures.classify(e, location);
+            throw StoreFailures.classify(e, location, derbyDirectory.map(java.nio.file.Path::toString).orElse(location));
         } catch (IllegalArgumentException e) {
             throw new HoldfastException(ErrorCode.STORE_UNAVAILABLE, e.getMessage(), e);
         }

@@ -10,11 +10,25 @@ final class StoreFailures {
     static final String DERBY_ALREADY_BOOTED = "XSDB6";
     /** Derby: failed to start the database; the cause says why (often recovery of a damaged log). */
     static final String DERBY_BOOT_FAILED = "XJ040";
+    /** Derby: no database at that path (and the URL, rightly, does not say create=true). */
+    static final String DERBY_NOT_FOUND = "XJ004";
 
     private StoreFailures() {
     }
 
     static HoldfastException classify(SQLException e, String location) {
+        return classify(e, location, location);
+    }
+
+    /**
+     * @param path where the database should be on disk (the Derby directory), for the "not found" case;
+     *             production never creates it implicitly, bin/holdfast-init does
+     */
+    static HoldfastException classify(SQLException e, String location, String path) {
+        if (hasState(e, DERBY_NOT_FOUND)) {
+            return new HoldfastException(ErrorCode.STORE_UNAVAILABLE, "No database at " + path
+                    + ": run bin/holdfast-init to create it (first installation), or restore it from backup. Nothing was created.", e);
+        }
         if (hasState(e, DERBY_ALREADY_BOOTED)) {
             return new HoldfastException(ErrorCode.STORE_LOCKED, "The database at " + location
                     + " is in use by another process (Derby lock file db.lck). Nothing was changed. "
