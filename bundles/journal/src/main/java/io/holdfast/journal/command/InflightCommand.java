@@ -8,6 +8,8 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import java.util.List;
+import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 /** {@code holdfast:inflight}: messages routed to a target that has not acknowledged or dead-lettered them. */
@@ -22,7 +24,11 @@ public class InflightCommand implements Action {
     int limit = 50;
 
     @Override
-    public Object execute() {
+    public Object execute() throws CommandException {
+        if (limit < 1) {
+            throw CommandFailures.failure("inflight", "--limit must be at least 1 (is " + limit + ")");
+        }
+        List<JournalEntry> entries = CommandFailures.call("inflight", () -> journal.inFlight(limit));
         ShellTable t = new ShellTable();
         t.column("Journal id");
         t.column("Message id");
@@ -31,7 +37,7 @@ public class InflightCommand implements Action {
         t.column("Event");
         t.column("Last stage");
         t.column("Target");
-        for (JournalEntry e : journal.inFlight(limit)) {
+        for (JournalEntry e : entries) {
             StageEntry last = e.lastStage().orElseThrow();
             t.addRow().addContent(e.id(), e.messageId(), e.sourceSystem(), e.receivedAt(), e.eventType().orElse("-"),
                     last.stage(), last.systemId());

@@ -1,5 +1,6 @@
 package io.holdfast.journal.command;
 
+import io.holdfast.api.error.ErrorCode;
 import io.holdfast.api.error.HoldfastException;
 import io.holdfast.api.event.EventKey;
 import io.holdfast.api.kernel.FieldEntry;
@@ -14,11 +15,12 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 /** {@code holdfast:trace}: what happened to a message, by journal id, message id, NHS number, natural key or system. */
 @Command(scope = "holdfast", name = "trace", description = "Shows journaled messages and their stages, found by journal id, "
-        + "message id, NHS number, natural key or system. Values of fields are shown as keyed digests.")
+        + "message id, NHS number, natural key or system. Stage details are decrypted for display; values of fields are shown as keyed digests.")
 @Service
 public class TraceCommand implements Action {
 
@@ -47,18 +49,20 @@ public class TraceCommand implements Action {
     boolean fields;
 
     @Override
-    public Object execute() {
-        PrintStream out = System.out;
-        try {
-            List<JournalEntry> entries = find();
-            if (entries.isEmpty()) {
-                out.println("No journaled message matches.");
-                return null;
-            }
-            entries.stream().limit(limit).forEach(e -> print(out, e));
-        } catch (HoldfastException e) {
-            System.err.println(e.describe());
+    public Object execute() throws CommandException {
+        if (limit < 1) {
+            throw CommandFailures.failure("trace", "--limit must be at least 1 (is " + limit + ")");
         }
+        PrintStream out = System.out;
+        List<JournalEntry> entries = CommandFailures.call("trace", this::find);
+        if (entries.isEmpty()) {
+            out.println("No journaled message matches.");
+            return null;
+        }
+        CommandFailures.call("trace", () -> {
+            entries.stream().limit(limit).forEach(e -> print(out, e));
+            return null;
+        });
         return null;
     }
 
@@ -75,14 +79,14 @@ public class TraceCommand implements Action {
         if (key != null) {
             String[] p = key.split("\\|", 3);
             if (p.length != 3) {
-                throw new HoldfastException(io.holdfast.api.error.ErrorCode.INVALID_EVENT, "--key needs type|system|value");
+                throw new HoldfastException(ErrorCode.INVALID_IDENTIFIER, "--key needs type|system|value");
             }
             return journal.byNaturalKey(new EventKey(p[0], p[1], p[2]));
         }
         if (system != null) {
             return journal.bySystem(system, limit);
         }
-        throw new HoldfastException(io.holdfast.api.error.ErrorCode.INVALID_EVENT,
+        throw new HoldfastException(ErrorCode.INVALID_IDENTIFIER,
                 "give one of --id, --message-id, --nhs, --key or --system (see trace --help)");
     }
 

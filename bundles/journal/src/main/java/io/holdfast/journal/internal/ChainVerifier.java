@@ -13,13 +13,18 @@ import javax.sql.DataSource;
  * Walks journal_stage in sequence order and checks every link: sequence without gaps (a deleted
  * row), canonical form matching the columns (an edited column), hash following from the previous
  * row (an edited canonical form, or rows reordered), and for RECEIVED / TRANSFORMED stages the
- * digest of the message, event and field rows they vouch for (an edit to those tables).
+ * digest of the message, event and field rows they vouch for (an edit to those tables). After
+ * retention pruned the oldest rows, the walk starts from the newest signed checkpoint (its HMAC
+ * checked first) instead of the genesis hash. Payload bytes are not part of the chain (their
+ * SHA-256 is), so pruned payload files do not affect it.
  */
 final class ChainVerifier {
     private final DataSource dataSource;
+    private final Checkpoints checkpoints;
 
-    ChainVerifier(DataSource dataSource) {
+    ChainVerifier(DataSource dataSource, Checkpoints checkpoints) {
         this.dataSource = dataSource;
+        this.checkpoints = checkpoints;
     }
 
     ChainVerification verify() {
@@ -29,8 +34,13 @@ final class ChainVerifier {
                      + "payload_ref, payload_size, payload_sha256, canon, row_hash FROM journal_stage ORDER BY seq");
              CoveredRows covered = new CoveredRows(c)) {
             ps.setFetchSize(1000);
-            String prevHash = StageRow.GENESIS;
-            long prevSeq = 0;
+            Optional<Checkpoints.Checkpoint> checkpoint = Checkpoints.latest(c);
+            if (checkpoint.isPresent() && !checkpoints.valid(checkpoint.get())) {
+                return new ChainVerification(0, Optional.of(checkpoint.get().prunedToSeq()), Optional.of("the signed checkpoint "
+                        + "after pruned row " + checkpoint.get().prunedToSeq() + " does not match its signature (edited or forged)"));
+            }
+            String prevHash = checkpoint.map(Checkpoints.Checkpoint::rowHash).orElse(StageRow.GENESIS);
+            long prevSeq = checkpoint.map(Checkpoints.Checkpoint::prunedToSeq).orElse(0L);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     checked++;
@@ -50,6 +60,9 @@ final class ChainVerifier {
     }
 
     private static String check(ResultSet rs, long seq, long prevSeq, String prevHash, CoveredRows covered) throws SQLException {
+        if (seq <= prevSeq) {
+            return "row " + seq + " lies before the signed checkpoint (rows up to " + prevSeq + " were pruned) yet is present (inserted or restored)";
+        }
         if (seq != prevSeq + 1) {
             return "row " + (prevSeq + 1) + (seq - prevSeq > 2 ? " to " + (seq - 1) : "") + " missing before row " + seq + " (deleted)";
         }

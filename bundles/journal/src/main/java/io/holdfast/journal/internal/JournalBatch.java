@@ -37,6 +37,7 @@ final class JournalBatch implements WriteBatch {
     }
 
     private final Connection connection;
+    private final BatchContext context;
     private final PayloadStore payloads;
     private final FieldPolicy policy;
     private final UnaryOperator<String> digest;
@@ -51,13 +52,13 @@ final class JournalBatch implements WriteBatch {
     private String lastHash;
     private long lastJournalId;
 
-    JournalBatch(Connection connection, ChainState start, PayloadStore payloads, FieldPolicy policy,
-                 UnaryOperator<String> digest, Clock clock) {
+    JournalBatch(Connection connection, ChainState start, BatchContext context) {
         this.connection = connection;
-        this.payloads = payloads;
-        this.policy = policy;
-        this.digest = digest;
-        this.clock = clock;
+        this.context = context;
+        this.payloads = context.payloads();
+        this.policy = context.policy();
+        this.digest = context.digest();
+        this.clock = context.clock();
         this.lastSeq = start.lastSeq();
         this.lastHash = start.lastHash();
         this.lastJournalId = start.lastJournalId();
@@ -68,8 +69,15 @@ final class JournalBatch implements WriteBatch {
         return connection;
     }
 
+    /** Refused while the disk guard refuses input: a new message is new input (stages of held ones are not). */
     @Override
     public long addMessage(Envelope envelope, Optional<PayloadInfo> payload) {
+        context.guard().admitNewMessage();
+        return addMessageUnguarded(envelope, payload);
+    }
+
+    /** For Holdfast's own admin records (a retention run), which must be journaled even on a nearly full disk. */
+    long addMessageUnguarded(Envelope envelope, Optional<PayloadInfo> payload) {
         long id = ++lastJournalId;
         messages.add(new MessageRow(id, envelope, payload));
         addStage(id, Stage.RECEIVED, envelope.sourceSystem(), Optional.empty(), envelope.channel(), payload,
@@ -107,16 +115,13 @@ final class JournalBatch implements WriteBatch {
     @Override
     public long addStage(long journalId, Stage stage, String systemId, Optional<CredentialIdentity> credential,
                          String detail, Optional<PayloadInfo> payload, String coveredDigest) {
-        StageRow row = new StageRow(++lastSeq, journalId, stage.name(), clock.millis(), systemId,
-                credential.map(CredentialIdentity::describe).orElse(""), truncate(detail, 1000), payload, coveredDigest);
+        long seq = ++lastSeq;
+        StageRow row = new StageRow(seq, journalId, stage.name(), clock.millis(), systemId,
+                credential.map(CredentialIdentity::describe).orElse(""), context.details().seal(seq, detail), payload, coveredDigest);
         lastHash = Hashing.link(lastHash, row.canon());
         stages.add(row);
         hashes.add(lastHash);
         return row.seq();
-    }
-
-    private static String truncate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.holdfast.journal.internal;
 
 import io.holdfast.api.error.HoldfastException;
+import io.holdfast.api.kernel.AlertSeverity;
+import io.holdfast.api.kernel.Alerts;
 import io.holdfast.api.kernel.Health;
 import io.holdfast.api.kernel.HealthState;
 import io.holdfast.api.kernel.Journal;
@@ -47,6 +49,9 @@ public class JournalComponent {
     @Reference
     MeterRegistry meters;
 
+    @Reference
+    Alerts alerts;
+
     private JournalCore core;
     private ServiceRegistration<?> registration;
 
@@ -56,14 +61,16 @@ public class JournalComponent {
             Path dir = config.dataDirectory().isBlank()
                     ? Path.of(System.getProperty("karaf.data", "data"), "holdfast")
                     : Path.of(config.dataDirectory());
-            core = new JournalCore(store, keys, dir, config);
-            registration = context.registerService(new String[] {Journal.class.getName(), JournalWriter.class.getName()}, core, null);
+            core = new JournalCore(store, keys, dir, config, JournalEnvironment.production(new HealthAndAlerts(health, alerts)));
+            // Also under its class, for this bundle's retention component and commands.
+            registration = context.registerService(new String[] {Journal.class.getName(), JournalWriter.class.getName(),
+                    JournalCore.class.getName()}, core, null);
             FunctionCounter.builder("holdfast.journal.commits", core, JournalCore::commits)
                     .description("journal writer transactions committed").register(meters);
             FunctionCounter.builder("holdfast.journal.tasks", core, JournalCore::tasksWritten)
                     .description("tasks (messages, stages) committed").register(meters);
             Gauge.builder("holdfast.journal.queue", core, JournalCore::queued).description("tasks waiting for the writer").register(meters);
-            health.report(HEALTH_NAME, HealthState.UP, "payloads and watermark in " + dir);
+            health.report(HEALTH_NAME, HealthState.UP, "payloads and watermark in " + dir + "; " + core.diskStatus());
         } catch (HoldfastException e) {
             health.report(HEALTH_NAME, HealthState.DOWN, e.describe());
             LOG.error("Journal not started: {}", e.describe());
@@ -83,5 +90,31 @@ public class JournalComponent {
         meters.find("holdfast.journal.commits").meters().forEach(meters::remove);
         meters.find("holdfast.journal.tasks").meters().forEach(meters::remove);
         meters.find("holdfast.journal.queue").meters().forEach(meters::remove);
+        for (JournalConditions.Condition c : JournalConditions.Condition.values()) {
+            // Conditions of a stopped journal are unknown, not still true.
+            health.remove(c.healthName());
+            alerts.clear(c.alertKey());
+        }
+    }
+
+    /** Journal conditions as health states and de-duplicated kernel alerts. */
+    record HealthAndAlerts(Health health, Alerts alerts) implements JournalConditions {
+        @Override
+        public void degraded(Condition condition, String text) {
+            health.report(condition.healthName(), HealthState.DEGRADED, text);
+            alerts.raise(condition.alertKey(), AlertSeverity.WARNING, HEALTH_NAME, text);
+        }
+
+        @Override
+        public void down(Condition condition, String text) {
+            health.report(condition.healthName(), HealthState.DOWN, text);
+            alerts.raise(condition.alertKey(), AlertSeverity.CRITICAL, HEALTH_NAME, text);
+        }
+
+        @Override
+        public void cleared(Condition condition, String text) {
+            health.report(condition.healthName(), HealthState.UP, text);
+            alerts.clear(condition.alertKey());
+        }
     }
 }

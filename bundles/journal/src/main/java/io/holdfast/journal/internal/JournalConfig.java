@@ -25,4 +25,12 @@ public @interface JournalConfig {
 
     @AttributeDefinition(description = "Canonical paths whose values may be journaled in clear (all others are keyed digests)")
     String[] fieldsInClear() default {};
+
+    @AttributeDefinition(description = "Disk guard: refuse new input when the data folder's file system has fewer free bytes "
+            + "than this (0 = no byte threshold). Default 1 GiB")
+    long minFreeBytes() default 1L << 30;
+
+    @AttributeDefinition(description = "Disk guard: refuse new input when less than this percentage of the file system is free "
+            + "(0-50, 0 = no percentage threshold); the larger of the two thresholds applies")
+    int minFreePercent() default 2;
 }

@@ -1,5 +1,7 @@
 package io.holdfast.journal.internal;
 
+import io.holdfast.api.error.ErrorCode;
+import io.holdfast.api.error.HoldfastException;
 import io.holdfast.api.error.InvalidConfigurationException;
 import io.holdfast.api.event.EventKey;
 import io.holdfast.api.kernel.ChainVerification;
@@ -8,8 +10,11 @@ import io.holdfast.api.kernel.Journal;
 import io.holdfast.api.kernel.JournalCounts;
 import io.holdfast.api.kernel.JournalEntry;
 import io.holdfast.api.kernel.PayloadInfo;
+import io.holdfast.api.kernel.Stage;
 import io.holdfast.api.kernel.StageRecord;
+import io.holdfast.api.message.Envelope;
 import io.holdfast.api.message.Payload;
+import io.holdfast.api.message.WireFormat;
 import io.holdfast.api.model.NhsNumber;
 import io.holdfast.journal.api.JournalWriter;
 import io.holdfast.journal.api.PreparedPayload;
@@ -20,7 +25,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,21 +40,37 @@ public final class JournalCore implements Journal, JournalWriter, AutoCloseable 
     private final JournalWriterImpl writer;
     private final JournalReader reader;
     private final ChainVerifier verifier;
+    private final DiskGuard guard;
+    private final JournalRetention retention;
     private final int smallPayloadLimit;
 
+    /** The journal with production surroundings and no health reporting (component tests, benchmarks). */
     public JournalCore(Store store, MasterKeys keys, Path dataDirectory, JournalConfig config) {
+        this(store, keys, dataDirectory, config, JournalEnvironment.production(JournalConditions.NONE));
+    }
+
+    public JournalCore(Store store, MasterKeys keys, Path dataDirectory, JournalConfig config, JournalEnvironment env) {
         validate(config);
         this.keys = keys;
         store.migrate(JournalSchema.MODULE, JournalSchema.MIGRATIONS);
-        this.reader = new JournalReader(store.dataSource());
-        this.verifier = new ChainVerifier(store.dataSource());
-        this.head = new JournalHead(dataDirectory.resolve("journal.head"));
+        DetailCipher details = new DetailCipher(keys);
+        Checkpoints checkpoints = new Checkpoints(keys::digest);
+        this.reader = new JournalReader(store.dataSource(), details);
+        this.verifier = new ChainVerifier(store.dataSource(), checkpoints);
+        PrivateFiles files = new PrivateFiles(env.directorySync());
+        this.head = new JournalHead(dataDirectory.resolve("journal.head"), files);
         ChainState start = reader.chainState();
         head.check(start);
-        this.payloads = new PayloadStore(dataDirectory.resolve("payloads"), keys, config.payloadSegmentBytes());
+        this.payloads = new PayloadStore(dataDirectory.resolve("payloads"), keys, config.payloadSegmentBytes(), files);
         this.smallPayloadLimit = config.smallPayloadLimit();
-        this.writer = new JournalWriterImpl(store.dataSource(), start, payloads, new FieldPolicy(Set.of(config.fieldsInClear())),
-                keys::digest, head, config.maxBatch(), config.queueCapacity(), Clock.systemUTC());
+        this.guard = new DiskGuard(env.freeSpace().apply(dataDirectory), dataDirectory, config.minFreeBytes(),
+                config.minFreePercent(), env.diskCheckInterval().toNanos(), env.conditions());
+        guard.refreshIfDue();
+        BatchContext context = new BatchContext(payloads, new FieldPolicy(Set.of(config.fieldsInClear())), keys::digest, details,
+                guard, env.clock());
+        this.writer = new JournalWriterImpl(store.dataSource(), start, context, env.watermark().apply(head), env.conditions(),
+                config.maxBatch(), config.queueCapacity());
+        this.retention = new JournalRetention(store.dataSource(), payloads, checkpoints, env.clock());
     }
 
     static void validate(JournalConfig c) {
@@ -57,6 +78,10 @@ public final class JournalCore implements Journal, JournalWriter, AutoCloseable 
         range("queueCapacity", c.queueCapacity(), 100, 1_000_000);
         range("smallPayloadLimit", c.smallPayloadLimit(), 1024, 16 * 1024 * 1024);
         range("payloadSegmentBytes", c.payloadSegmentBytes(), 1 << 20, 1 << 30);
+        range("minFreePercent", c.minFreePercent(), 0, 50);
+        if (c.minFreeBytes() < 0) {
+            throw new InvalidConfigurationException(JournalConfig.PID, "minFreeBytes", "0 (off) or a number of bytes", "is " + c.minFreeBytes());
+        }
     }
 
     private static void range(String key, int value, int min, int max) {
@@ -157,14 +182,63 @@ public final class JournalCore implements Journal, JournalWriter, AutoCloseable 
         return reader.fields(journalId);
     }
 
+    /** Decrypts a payload; one whose file retention pruned is reported as pruned, not as damaged. */
     @Override
     public InputStream openPayload(PayloadInfo payload) {
-        return payloads.open(payload);
+        try {
+            return payloads.open(payload);
+        } catch (HoldfastException e) {
+            Optional<Instant> pruned = retention.prunedAt(payload.ref());
+            if (pruned.isPresent()) {
+                throw new HoldfastException(ErrorCode.PAYLOAD_INTEGRITY, "payload " + payload.ref() + " was pruned by retention on "
+                        + pruned.get() + " (payload pruned; its size and SHA-256 stay in the journal)", e);
+            }
+            throw e;
+        }
     }
 
     @Override
     public ChainVerification verify() {
         return verifier.verify();
+    }
+
+    /** Where verification starts: the newest signed checkpoint left by retention, if any. */
+    public Optional<Long> prunedToSeq() {
+        return reader.prunedToSeq();
+    }
+
+    /** The disk guard's current decision and reading, for status output. */
+    public String diskStatus() {
+        return guard.describe();
+    }
+
+    JournalRetention retention() {
+        return retention;
+    }
+
+    DiskGuard guard() {
+        return guard;
+    }
+
+    /**
+     * Journals an admin action that concerns no message (a retention run) as a message of its own
+     * from system {@code holdfast} on channel {@code admin:<action>}, closed at once with an ACKED
+     * stage carrying the actor and outcome. Written even while the disk guard refuses input.
+     */
+    public long recordAdminAction(String action, String actor, String outcome) {
+        Envelope env = Envelope.of(action + "-" + java.util.UUID.randomUUID(), "holdfast", "admin:" + action, WireFormat.opaque());
+        try {
+            return writer.submit(batch -> {
+                long id = ((JournalBatch) batch).addMessageUnguarded(env, Optional.empty());
+                batch.addStage(id, Stage.ACKED, "holdfast", Optional.empty(), action + " by " + actor + ": " + outcome, Optional.empty(), "");
+                return id;
+            }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HoldfastException(ErrorCode.STORE_UNAVAILABLE, "interrupted while journaling " + action, e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new HoldfastException(ErrorCode.STORE_UNAVAILABLE, action + " could not be journaled: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -8,21 +8,23 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
  * A watermark of the last committed chain position, written beside the database after every
  * commit. Derby silently drops committed transactions when its log is cut at a record boundary;
  * on start, a database behind its watermark is refused instead of being written over. Not
- * forced to disk: after a power cut it can only lag the database, never lead it.
+ * forced to disk: after a power cut it can only lag the database, never lead it. Created
+ * {@code 0600}, and its directory forced once when it is created.
  */
-final class JournalHead implements AutoCloseable {
+final class JournalHead implements Watermark, AutoCloseable {
     private final Path file;
+    private final PrivateFiles files;
     private FileChannel channel;
 
-    JournalHead(Path file) {
+    JournalHead(Path file, PrivateFiles files) {
         this.file = file;
+        this.files = files;
     }
 
     /** Refuses to start on a journal that lost committed rows. */
@@ -49,16 +51,28 @@ final class JournalHead implements AutoCloseable {
         }
     }
 
-    void record(ChainState state) throws IOException {
-        if (channel == null) {
-            Files.createDirectories(file.getParent());
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    @Override
+    public void record(ChainState state) throws IOException {
+        try {
+            if (channel == null) {
+                boolean created = !Files.exists(file);
+                files.createDirectories(file.getParent());
+                channel = files.openOrCreate(file);
+                if (created) {
+                    files.forceDirectory(file.getParent());
+                }
+            }
+            byte[] text = String.format("%d %s %d%n", state.lastSeq(), state.lastHash(), state.lastJournalId())
+                    .getBytes(StandardCharsets.US_ASCII);
+            // Fixed-width enough in practice; truncate to drop any longer previous content.
+            channel.write(ByteBuffer.wrap(text), 0);
+            channel.truncate(text.length);
+        } catch (IOException e) {
+            // Reopen on the next commit: the channel may be broken (file replaced, device error).
+            close();
+            channel = null;
+            throw e;
         }
-        byte[] text = String.format("%d %s %d%n", state.lastSeq(), state.lastHash(), state.lastJournalId())
-                .getBytes(StandardCharsets.US_ASCII);
-        // Fixed-width enough in practice; truncate to drop any longer previous content.
-        channel.write(ByteBuffer.wrap(text), 0);
-        channel.truncate(text.length);
     }
 
     @Override

@@ -26,9 +26,11 @@ final class JournalReader {
             + "AND t.stage IN ('ACKED', 'DEAD_LETTER')) ORDER BY r.message_ref";
 
     private final DataSource dataSource;
+    private final DetailCipher details;
 
-    JournalReader(DataSource dataSource) {
+    JournalReader(DataSource dataSource, DetailCipher details) {
         this.dataSource = dataSource;
+        this.details = details;
     }
 
     Optional<JournalEntry> find(long id) {
@@ -96,7 +98,7 @@ final class JournalReader {
         }
     }
 
-    private static JournalEntry entry(ResultSet m, PreparedStatement events, PreparedStatement stages) throws SQLException {
+    private JournalEntry entry(ResultSet m, PreparedStatement events, PreparedStatement stages) throws SQLException {
         long id = m.getLong(1);
         Optional<String> type = Optional.empty();
         Optional<String> key = Optional.empty();
@@ -114,9 +116,10 @@ final class JournalReader {
         try (ResultSet rs = stages.executeQuery()) {
             while (rs.next()) {
                 String cred = rs.getString(5);
-                list.add(new StageEntry(rs.getLong(1), Stage.valueOf(rs.getString(2)), Instant.ofEpochMilli(rs.getLong(3)),
+                long seq = rs.getLong(1);
+                list.add(new StageEntry(seq, Stage.valueOf(rs.getString(2)), Instant.ofEpochMilli(rs.getLong(3)),
                         rs.getString(4), cred == null || cred.isEmpty() ? Optional.empty() : Optional.of(cred),
-                        rs.getString(6) == null ? "" : rs.getString(6), payload(rs, 7)));
+                        details.open(seq, rs.getString(6)), payload(rs, 7)));
             }
         }
         return new JournalEntry(id, m.getString(2), m.getString(3), m.getString(4), Instant.ofEpochMilli(m.getLong(5)),
@@ -154,13 +157,31 @@ final class JournalReader {
         }
     }
 
-    /** Chain position of the newest committed row. */
+    /**
+     * Chain position of the newest committed row; when retention pruned every row, the newest
+     * signed checkpoint's position, so sequence numbers and journal ids are never reused.
+     */
     ChainState chainState() {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT seq, row_hash FROM journal_stage ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY");
              ResultSet rs = ps.executeQuery()) {
-            long maxId = count(c, "SELECT COALESCE(MAX(id), 0) FROM journal_message");
-            return rs.next() ? new ChainState(rs.getLong(1), rs.getString(2), maxId) : new ChainState(0, StageRow.GENESIS, maxId);
+            Optional<Checkpoints.Checkpoint> checkpoint = Checkpoints.latest(c);
+            long maxId = Math.max(count(c, "SELECT COALESCE(MAX(id), 0) FROM journal_message"),
+                    checkpoint.map(Checkpoints.Checkpoint::lastJournalId).orElse(0L));
+            if (rs.next()) {
+                return new ChainState(rs.getLong(1), rs.getString(2), maxId);
+            }
+            return checkpoint.map(cp -> new ChainState(cp.prunedToSeq(), cp.rowHash(), maxId))
+                    .orElse(new ChainState(0, StageRow.GENESIS, maxId));
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** The last sequence number retention pruned (verification starts after it), if any. */
+    Optional<Long> prunedToSeq() {
+        try (Connection c = dataSource.getConnection()) {
+            return Checkpoints.latest(c).map(Checkpoints.Checkpoint::prunedToSeq);
         } catch (SQLException e) {
             throw unavailable(e);
         }

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Journal tables. Times are epoch milliseconds (exact across databases and time zones, and part
  * of the hashed canonical form). No foreign keys: rows are only ever inserted by the single
- * writer in one transaction per batch, and constraint checks would cost every insert.
+ * writer in one transaction per batch, and constraint checks would cost every insert. Version 2
+ * adds the tables retention needs (see {@link Checkpoints}, {@link JournalRetention}).
  */
 final class JournalSchema {
     static final String MODULE = "journal";
@@ -30,7 +31,11 @@ final class JournalSchema {
             "CREATE INDEX journal_stage_sys ON journal_stage (system_id, stage)",
             "CREATE TABLE journal_field (message_ref BIGINT NOT NULL, stage_seq BIGINT NOT NULL, part INTEGER NOT NULL, "
                     + "body VARCHAR(30000) NOT NULL, PRIMARY KEY (stage_seq, part))",
-            "CREATE INDEX journal_field_msg ON journal_field (message_ref)"));
+            "CREATE INDEX journal_field_msg ON journal_field (message_ref)"),
+            Migration.of(2, "retention: signed chain checkpoints and pruned payload files",
+                    "CREATE TABLE journal_checkpoint (pruned_to_seq BIGINT NOT NULL PRIMARY KEY, row_hash CHAR(64) NOT NULL, "
+                            + "last_journal_id BIGINT NOT NULL, pruned_at BIGINT NOT NULL, mac CHAR(64) NOT NULL)",
+                    "CREATE TABLE journal_pruned_payload (container VARCHAR(255) NOT NULL PRIMARY KEY, pruned_at BIGINT NOT NULL)"));
 
     private JournalSchema() {
     }

@@ -5,7 +5,7 @@ import io.holdfast.api.error.IntakeRefusedException.Reason;
 import io.holdfast.journal.api.WriteTask;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Clock;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -13,7 +13,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,11 +30,9 @@ final class JournalWriterImpl implements AutoCloseable {
     }
 
     private final DataSource dataSource;
-    private final PayloadStore payloads;
-    private final FieldPolicy policy;
-    private final UnaryOperator<String> digest;
-    private final JournalHead head;
-    private final Clock clock;
+    private final BatchContext context;
+    private final Watermark head;
+    private final JournalConditions conditions;
     private final int maxBatch;
     private final BlockingQueue<Pending<?>> queue;
     private final Thread thread;
@@ -44,20 +41,19 @@ final class JournalWriterImpl implements AutoCloseable {
     private static final long LINGER_NANOS = TimeUnit.MICROSECONDS.toNanos(1000);
 
     private volatile boolean running = true;
+    private volatile boolean watermarkBehind;
     private int lastBatchSize = 1;
     private volatile ChainState state;
     private Connection connection;
 
-    JournalWriterImpl(DataSource dataSource, ChainState start, PayloadStore payloads, FieldPolicy policy,
-                      UnaryOperator<String> digest, JournalHead head, int maxBatch, int queueCapacity, Clock clock) {
+    JournalWriterImpl(DataSource dataSource, ChainState start, BatchContext context, Watermark head, JournalConditions conditions,
+                      int maxBatch, int queueCapacity) {
         this.dataSource = dataSource;
         this.state = start;
-        this.payloads = payloads;
-        this.policy = policy;
-        this.digest = digest;
+        this.context = context;
         this.head = head;
+        this.conditions = conditions;
         this.maxBatch = maxBatch;
-        this.clock = clock;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.thread = new Thread(this::loop, "holdfast-journal-writer");
         this.thread.setDaemon(true);
@@ -91,11 +87,17 @@ final class JournalWriterImpl implements AutoCloseable {
         return state;
     }
 
+    /** True while the last watermark write failed (the database is ahead of it; a start would still be safe). */
+    boolean watermarkBehind() {
+        return watermarkBehind;
+    }
+
     private void loop() {
         List<Pending<?>> batch = new ArrayList<>(maxBatch);
         while (running || !queue.isEmpty()) {
             try {
                 Pending<?> first = queue.poll(200, TimeUnit.MILLISECONDS);
+                context.guard().refreshIfDue();
                 if (first == null) {
                     continue;
                 }
@@ -166,10 +168,10 @@ final class JournalWriterImpl implements AutoCloseable {
     }
 
     private List<Object> runBatch(List<Pending<?>> batch) throws Exception {
+        List<Object> results = new ArrayList<>(batch.size());
         Connection c = connection();
-        JournalBatch jb = new JournalBatch(c, state, payloads, policy, digest, clock);
+        JournalBatch jb = new JournalBatch(c, state, context);
         try {
-            List<Object> results = new ArrayList<>(batch.size());
             for (Pending<?> p : batch) {
                 try {
                     results.add(p.task().write(jb));
@@ -178,19 +180,46 @@ final class JournalWriterImpl implements AutoCloseable {
                 }
             }
             jb.flush();
-            payloads.force();
+            context.payloads().force();
             c.commit();
-            state = jb.endState();
-            commits.incrementAndGet();
-            tasks.addAndGet(batch.size());
-            head.record(state);
-            jb.committed();
-            return results;
         } catch (Exception e) {
             rollback(c);
-            throw e;
-        } finally {
             jb.closeResources();
+            throw e;
+        }
+        // Committed: from here nothing may fail the batch, or its tasks would be re-run (a resend).
+        state = jb.endState();
+        commits.incrementAndGet();
+        tasks.addAndGet(batch.size());
+        recordWatermark(state);
+        jb.committed();
+        jb.closeResources();
+        return results;
+    }
+
+    /**
+     * Records the chain head after a commit. A failure does not fail the committed batch: the
+     * watermark only guards against a database that later loses commits, and a watermark that lags
+     * is merely a weaker guard. It is retried after every following commit; meanwhile the journal
+     * reports DEGRADED and raises an alert.
+     */
+    private void recordWatermark(ChainState committed) {
+        try {
+            head.record(committed);
+            if (watermarkBehind) {
+                watermarkBehind = false;
+                LOG.info("Journal watermark written again (row {})", committed.lastSeq());
+                conditions.cleared(JournalConditions.Condition.WATERMARK, "watermark current at row " + committed.lastSeq());
+            }
+        } catch (IOException | RuntimeException e) {
+            if (!watermarkBehind) {
+                watermarkBehind = true;
+                LOG.error("Journal watermark could not be written after commit of row {} (the batch is committed): {}",
+                        committed.lastSeq(), e.toString());
+                conditions.degraded(JournalConditions.Condition.WATERMARK, "watermark write failed after row "
+                        + committed.lastSeq() + " (" + e.getClass().getSimpleName() + "); committed batches are kept, "
+                        + "retried after each commit; check the data folder");
+            }
         }
     }
 

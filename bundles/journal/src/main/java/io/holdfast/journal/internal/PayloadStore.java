@@ -41,17 +41,19 @@ final class PayloadStore implements AutoCloseable {
     private final Path dir;
     private final MasterKeys keys;
     private final int segmentBytes;
+    private final PrivateFiles files;
     private FileChannel segment;
-    private int segmentNo;
+    private volatile int segmentNo;
     private long position;
     private boolean dirty;
 
-    PayloadStore(Path dir, MasterKeys keys, int segmentBytes) {
+    PayloadStore(Path dir, MasterKeys keys, int segmentBytes, PrivateFiles files) {
         this.dir = dir;
         this.keys = keys;
         this.segmentBytes = segmentBytes;
+        this.files = files;
         try {
-            Files.createDirectories(dir.resolve("large"));
+            files.createDirectories(dir.resolve("large"));
             segmentNo = lastSegmentNumber();
         } catch (IOException e) {
             throw new HoldfastException(ErrorCode.STORE_UNAVAILABLE, "cannot use payload directory " + dir + ": " + e.getMessage(), e);
@@ -59,8 +61,8 @@ final class PayloadStore implements AutoCloseable {
     }
 
     private int lastSegmentNumber() throws IOException {
-        try (var files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.matches("seg-\\d{6}\\.hfp"))
+        try (var entries = Files.list(dir)) {
+            return entries.map(p -> p.getFileName().toString()).filter(n -> n.matches("seg-\\d{6}\\.hfp"))
                     .mapToInt(n -> Integer.parseInt(n.substring(4, 10))).max().orElse(0);
         }
     }
@@ -92,13 +94,14 @@ final class PayloadStore implements AutoCloseable {
             }
             segmentNo++;
             segment = preallocate(segmentPath(segmentNo), Math.max(segmentBytes, recordBytes));
+            files.forceDirectory(dir);
             position = 0;
         }
         return segment;
     }
 
-    private static FileChannel preallocate(Path path, int bytes) throws IOException {
-        FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.READ);
+    private FileChannel preallocate(Path path, int bytes) throws IOException {
+        FileChannel ch = files.createNew(path, StandardOpenOption.READ);
         ByteBuffer zeros = ByteBuffer.allocateDirect(1 << 20);
         for (long pos = 0; pos < bytes; ) {
             zeros.clear().limit((int) Math.min(zeros.capacity(), bytes - pos));
@@ -127,7 +130,7 @@ final class PayloadStore implements AutoCloseable {
         MessageDigest sha = Hashing.newSha256();
         long size;
         try (InputStream in = new DigestInputStream(payload.open(), sha);
-             FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+             FileChannel ch = files.createNew(tmp)) {
             try (OutputStream out = SegmentedAead.encryptingStream(keys, new NonClosingChannelStream(ch), name.getBytes(StandardCharsets.US_ASCII))) {
                 size = in.transferTo(out);
             }
@@ -137,6 +140,7 @@ final class PayloadStore implements AutoCloseable {
         }
         try {
             Files.move(tmp, dir.resolve("large").resolve(name), StandardCopyOption.ATOMIC_MOVE);
+            files.forceDirectory(dir.resolve("large"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -168,6 +172,51 @@ final class PayloadStore implements AutoCloseable {
             throw new HoldfastException(ErrorCode.PAYLOAD_INTEGRITY, "payload " + ref + " cannot be read: " + e.getMessage(), e);
         }
         throw new HoldfastException(ErrorCode.PAYLOAD_INTEGRITY, "unknown payload reference " + ref);
+    }
+
+    /** The file a payload reference lives in, relative to the payload directory: {@code seg-000012.hfp} or {@code large/<uuid>.hfs}. */
+    static String containerOf(String ref) {
+        if (ref.startsWith("s:")) {
+            return String.format("seg-%06d.hfp", Integer.parseInt(ref.split(":")[1]));
+        }
+        if (ref.startsWith("f:")) {
+            return "large/" + ref.substring(2);
+        }
+        throw new HoldfastException(ErrorCode.PAYLOAD_INTEGRITY, "unknown payload reference " + ref);
+    }
+
+    /** A payload file that may be pruned: every segment but the one being appended to, and every large file. */
+    record Container(String name, java.time.Instant lastModified) {
+    }
+
+    /** Payload files no longer written to, with their last modification time (when their newest payload was stored). */
+    java.util.List<Container> closedContainers() throws IOException {
+        String current = segmentNo == 0 ? "" : segmentPath(segmentNo).getFileName().toString();
+        java.util.List<Container> out = new java.util.ArrayList<>();
+        for (Path folder : java.util.List.of(dir, dir.resolve("large"))) {
+            try (var entries = Files.list(folder)) {
+                for (Path p : (Iterable<Path>) entries::iterator) {
+                    String name = p.getFileName().toString();
+                    boolean segment = folder.equals(dir) && name.matches("seg-\\d{6}\\.hfp") && !name.equals(current);
+                    boolean large = !folder.equals(dir) && name.endsWith(".hfs");
+                    if (segment || large) {
+                        out.add(new Container(dir.relativize(p).toString().replace('\\', '/'),
+                                Files.getLastModifiedTime(p).toInstant()));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Deletes a pruned payload file and makes the deletion durable. */
+    void delete(String container) throws IOException {
+        Path file = dir.resolve(container).normalize();
+        if (!file.startsWith(dir) || container.equals(segmentPath(segmentNo).getFileName().toString())) {
+            throw new IllegalArgumentException("not a closed payload file: " + container);
+        }
+        Files.deleteIfExists(file);
+        files.forceDirectory(file.getParent());
     }
 
     @Override

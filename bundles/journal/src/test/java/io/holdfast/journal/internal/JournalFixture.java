@@ -16,8 +16,13 @@ public final class JournalFixture {
         return ds;
     }
 
+    /**
+     * Small segments; disk guard off, so other modules' component tests do not depend on the
+     * build machine's free space (the guard has its own tests with an injected file system).
+     */
     public static JournalConfig config(int maxBatch, String... clear) {
-        return JournalConfigs.with(java.util.Map.of("maxBatch", maxBatch, "fieldsInClear", clear, "payloadSegmentBytes", 1 << 20));
+        return JournalConfigs.with(java.util.Map.of("maxBatch", maxBatch, "fieldsInClear", clear, "payloadSegmentBytes", 1 << 20,
+                "minFreeBytes", 0L, "minFreePercent", 0));
     }
 
     public static JournalCore open(Path dir, EmbeddedDataSource ds) {

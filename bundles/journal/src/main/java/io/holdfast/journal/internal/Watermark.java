@@ -1,0 +1,9 @@
+package io.holdfast.journal.internal;
+
+import java.io.IOException;
+
+/** Where the writer records the chain head after each commit (see {@link JournalHead}). */
+@FunctionalInterface
+interface Watermark {
+    void record(ChainState state) throws IOException;
+}
