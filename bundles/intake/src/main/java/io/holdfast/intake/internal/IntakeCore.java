@@ -30,6 +30,7 @@ import java.util.function.Supplier;
  * matching) is done there; the batch task only appends rows, so the single writer stays short.
  */
 public final class IntakeCore implements Intake {
+    private static final int DEADLOCK_TRIES = 3;
     /** An event with what was computed for it before the batch. */
     private record Prepared(ClinicalEvent event, String keyDigest, String contentDigest, Optional<String> nhsDigest,
                             List<Router.Target> targets) {
@@ -39,14 +40,32 @@ public final class IntakeCore implements Intake {
     private final Claims claims;
     private final Supplier<Optional<Router>> router;
     private final Supplier<List<IntakeParticipant>> participants;
+    private final RefusalLog refusals = new RefusalLog();
+    private volatile RouteRequirement requirement;
     private volatile boolean open = true;
 
+    /** A journal-only Intake ({@link RouteRequirement#NONE}), as connectors' plain-JVM test fixtures use it. */
     public IntakeCore(JournalWriter writer, Claims claims, Supplier<Optional<Router>> router,
                       Supplier<List<IntakeParticipant>> participants) {
+        this(writer, claims, router, participants, RouteRequirement.NONE);
+    }
+
+    public IntakeCore(JournalWriter writer, Claims claims, Supplier<Optional<Router>> router,
+                      Supplier<List<IntakeParticipant>> participants, RouteRequirement requirement) {
         this.writer = writer;
         this.claims = claims;
         this.router = router;
         this.participants = participants;
+        this.requirement = requirement;
+    }
+
+    /** Applies a changed requirement to messages accepted from now on. */
+    public void requirement(RouteRequirement r) {
+        this.requirement = r;
+    }
+
+    public RouteRequirement requirement() {
+        return requirement;
     }
 
     @Override
@@ -56,10 +75,17 @@ public final class IntakeCore implements Intake {
                     "Holdfast is stopping; the sender should retry"));
         }
         try {
+            RouteRequirement required = requirement;
+            List<IntakeParticipant> parts = participants.get();
+            routingUnavailable(required, decoded, parts).ifPresent(e -> {
+                throw e;
+            });
             List<Prepared> events = prepare(envelope, decoded);
             List<Router.Target> raw = decoded instanceof DecodeResult.Unmapped
                     ? router.get().map(r -> r.passthroughTargets(envelope)).orElse(List.of()) : List.of();
-            List<IntakeParticipant> parts = participants.get();
+            if (required == RouteRequirement.ROUTE && decoded instanceof DecodeResult.Unmapped u && raw.isEmpty()) {
+                throw refusals.noRoute(envelope, "unmapped " + u.messageType(), "a route with passthrough=true");
+            }
             if (!raw.isEmpty()) {
                 for (IntakeParticipant part : parts) {
                     Optional<String> why = part.refuseRaw(envelope, raw);
@@ -80,11 +106,56 @@ public final class IntakeCore implements Intake {
             }
             PreparedPayload prepared = writer.prepare(payload);
             List<io.holdfast.api.message.FieldMapping> fields = List.copyOf(trail.mappings());
-            return writer.submit(batch -> write(batch, envelope, prepared, decoded, events, raw, fields, parts));
+            return submit(batch -> write(batch, envelope, prepared, decoded, events, raw, fields, parts, required), 1);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e instanceof IntakeRefusedException ? e
                     : new IntakeRefusedException(IntakeRefusedException.Reason.PAYLOAD_NOT_DURABLE, e.getMessage(), e));
         }
+    }
+
+    /**
+     * Refusal when routing is required but not running: without the Router or its outbox
+     * participant, an accepted event could never be scheduled for delivery.
+     */
+    private Optional<IntakeRefusedException> routingUnavailable(RouteRequirement required, DecodeResult decoded,
+                                                                List<IntakeParticipant> parts) {
+        if (required == RouteRequirement.NONE || decoded instanceof DecodeResult.Rejected) {
+            return Optional.empty();
+        }
+        if (router.get().isEmpty() || parts.isEmpty()) {
+            return Optional.of(new IntakeRefusedException(IntakeRefusedException.Reason.ROUTING_UNAVAILABLE,
+                    "routing is not running (" + (router.get().isEmpty() ? "no Router" : "no outbox participant")
+                            + "); nothing was stored; the sender should retry"));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Submits the batch task; a deadlock victim or lock timeout (the batch was rolled back, nothing
+     * is stored) is submitted again, so a lock conflict elsewhere never reaches the sender as a NAK.
+     */
+    private CompletionStage<IntakeReceipt> submit(io.holdfast.journal.api.WriteTask<IntakeReceipt> task, int attempt) {
+        return writer.submit(task).handle((receipt, error) -> {
+            if (error == null) {
+                return CompletableFuture.completedFuture(receipt);
+            }
+            if (attempt < DEADLOCK_TRIES && open && isDeadlockVictim(error)) {
+                return submit(task, attempt + 1);
+            }
+            return CompletableFuture.<IntakeReceipt>failedFuture(error instanceof java.util.concurrent.CompletionException
+                    && error.getCause() != null ? error.getCause() : error);
+        }).thenCompose(stage -> stage);
+    }
+
+    /** SQLState 40001 (deadlock victim) or Derby's 40XL1/40XL2 (lock timeout) anywhere in the cause chain. */
+    static boolean isDeadlockVictim(Throwable t) {
+        for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c instanceof java.sql.SQLException e && e.getSQLState() != null
+                    && (e.getSQLState().equals("40001") || e.getSQLState().startsWith("40XL"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<Prepared> prepare(Envelope envelope, DecodeResult decoded) {
@@ -102,7 +173,9 @@ public final class IntakeCore implements Intake {
 
     private IntakeReceipt write(WriteBatch batch, Envelope env, PreparedPayload payload, DecodeResult decoded,
                                 List<Prepared> events, List<Router.Target> raw, List<io.holdfast.api.message.FieldMapping> fields,
-                                List<IntakeParticipant> parts) throws java.sql.SQLException {
+                                List<IntakeParticipant> parts, RouteRequirement required) throws java.sql.SQLException {
+        // Claims first: a new event no route matches refuses the message before its payload is written.
+        List<ClaimOutcome> outcomes = claim(batch, env, events, required);
         io.holdfast.api.kernel.PayloadInfo stored = payload.write(batch);
         long id = batch.addMessage(env, Optional.of(stored));
         if (decoded instanceof DecodeResult.Rejected rej) {
@@ -123,12 +196,10 @@ public final class IntakeCore implements Intake {
             }
             return new IntakeReceipt(id, false, List.of());
         }
-        List<ClaimOutcome> outcomes = new ArrayList<>(events.size());
         List<EventRecord> records = new ArrayList<>(events.size());
-        for (Prepared p : events) {
-            ClaimOutcome c = claims.claim(batch, p.event(), p.keyDigest(), p.contentDigest(), env.messageId());
-            outcomes.add(c);
-            records.add(new EventRecord(p.event().type(), p.keyDigest(), p.nhsDigest(), c));
+        for (int i = 0; i < events.size(); i++) {
+            Prepared p = events.get(i);
+            records.add(new EventRecord(p.event().type(), p.keyDigest(), p.nhsDigest(), outcomes.get(i)));
         }
         batch.addTransformed(id, env.sourceSystem(), describe(events, outcomes), records, fields);
         List<EventOutcome> result = new ArrayList<>(events.size());
@@ -149,6 +220,23 @@ public final class IntakeCore implements Intake {
             result.add(new EventOutcome(p.event().key(), p.event().type(), outcomes.get(i), routed));
         }
         return new IntakeReceipt(id, false, result);
+    }
+
+    /**
+     * Claims each event's natural key. With {@link RouteRequirement#ROUTE}, a new or amended event
+     * that no route matches fails the task, so the batch rolls back its claim and nothing of the
+     * message is stored; a duplicate or stale event needs no route (nothing is delivered for it).
+     */
+    private List<ClaimOutcome> claim(WriteBatch batch, Envelope env, List<Prepared> events, RouteRequirement required) {
+        List<ClaimOutcome> outcomes = new ArrayList<>(events.size());
+        for (Prepared p : events) {
+            ClaimOutcome c = claims.claim(batch, p.event(), p.keyDigest(), p.contentDigest(), env.messageId());
+            if (required == RouteRequirement.ROUTE && c.routable() && p.targets().isEmpty()) {
+                throw refusals.noRoute(env, p.event().type() + " (" + c + ")", "a route for this source and event type");
+            }
+            outcomes.add(c);
+        }
+        return outcomes;
     }
 
     private static String describe(List<Prepared> events, List<ClaimOutcome> outcomes) {
