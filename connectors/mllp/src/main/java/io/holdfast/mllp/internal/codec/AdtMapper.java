@@ -34,7 +34,7 @@ final class AdtMapper {
 
     static ClinicalEvent map(ParsedMessage m, String trigger, FieldTrail trail) {
         SegmentView pid = m.require("PID");
-        Patient patient = PatientMapper.map(pid, m.first("PD1"), m.sendingFacility(), trail);
+        Patient patient = PatientMapper.map(pid, m.first("PD1"), m.first("PV1"), m.sendingFacility(), trail);
         Optional<Instant> occurredAt = occurredAt(m, trail);
         return switch (trigger) {
             case "A01" -> new Admission(patient, VisitMapper.map(m, trail), pv1Time(m, 44, "admission.admittedAt", trail), occurredAt);

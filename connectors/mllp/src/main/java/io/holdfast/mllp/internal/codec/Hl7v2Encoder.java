@@ -173,7 +173,19 @@ final class Hl7v2Encoder {
                     .append(email ? "Internet" : t.use().equals("mobile") ? "CP" : "PH").append(email ? "^" + esc(t.value()) : "");
         }
         sb.append('\r');
-        p.gpPractice().ifPresent(gp -> sb.append("PD1|||^^").append(esc(gp.odsCode())).append('\r'));
+        String protection = switch (p.sensitivity()) {
+            case U -> "N";
+            case NOT_STATED -> "";
+            case R, V, REDACTED -> "Y";
+        };
+        if (p.gpPractice().isPresent() || !protection.isEmpty()) {
+            sb.append("PD1|||").append(p.gpPractice().map(gp -> "^^" + esc(gp.odsCode())).orElse(""));
+            if (!protection.isEmpty()) {
+                sb.append("|".repeat(9)).append(protection);
+                trail.outbound("patient.sensitivity", "PD1-12", protection);
+            }
+            sb.append('\r');
+        }
     }
 
     private void pv1(StringBuilder sb, ClinicalEvent e, Visit v, FieldTrail trail) {

@@ -25,7 +25,8 @@ final class PatientMapper {
     private PatientMapper() {
     }
 
-    static Patient map(SegmentView pid, Optional<SegmentView> pd1, String defaultAuthority, FieldTrail trail) {
+    static Patient map(SegmentView pid, Optional<SegmentView> pd1, Optional<SegmentView> pv1, String defaultAuthority,
+                       FieldTrail trail) {
         List<Identifier> ids = identifiers(pid, defaultAuthority, trail);
         List<HumanName> names = new ArrayList<>();
         for (int r = 1; r <= pid.reps(5); r++) {
@@ -57,7 +58,29 @@ final class PatientMapper {
         telecom(pid, 13, "home", telecom, trail);
         telecom(pid, 14, "work", telecom, trail);
         Optional<OrganisationRef> gp = pd1.flatMap(p -> gpPractice(p, trail));
-        return new Patient(ids, names, birth, gender(sex), addresses, telecom, gp, SensitivityFlag.U);
+        return new Patient(ids, names, birth, gender(sex), addresses, telecom, gp, sensitivity(pd1, pv1, trail));
+    }
+
+    /**
+     * The sender's confidentiality statement, fail-safe: PD1-12 protection indicator {@code Y}, or
+     * any PV1-16 VIP indicator other than {@code N}, restricts; PD1-12 {@code N} (and no VIP flag)
+     * is the only way to {@link SensitivityFlag#U}; silence is {@link SensitivityFlag#NOT_STATED},
+     * which consumers treat as restricted until PDS or the sender says otherwise.
+     */
+    static SensitivityFlag sensitivity(Optional<SegmentView> pd1, Optional<SegmentView> pv1, FieldTrail trail) {
+        String protection = pd1.map(p -> p.get(12).toUpperCase(java.util.Locale.ROOT)).orElse("");
+        String vip = pv1.map(p -> p.get(16).toUpperCase(java.util.Locale.ROOT)).orElse("");
+        SensitivityFlag flag;
+        if ("Y".equals(protection) || !vip.isEmpty() && !"N".equals(vip)) {
+            flag = SensitivityFlag.R;
+        } else if ("N".equals(protection)) {
+            flag = SensitivityFlag.U;
+        } else {
+            flag = SensitivityFlag.NOT_STATED;
+        }
+        pd1.ifPresent(p -> trail.inbound(p.path(12, 0), "patient.sensitivity", protection));
+        pv1.filter(p -> !vip.isEmpty()).ifPresent(p -> trail.inbound(p.path(16, 0), "patient.sensitivity", vip));
+        return flag;
     }
 
     /** The patient's identifiers; an NHS number that fails Mod 11 rejects the message. */

@@ -23,7 +23,7 @@ final class ResultMapper {
     }
 
     static List<ClinicalEvent> map(ParsedMessage m, FieldTrail trail) {
-        Patient patient = PatientMapper.map(m.require("PID"), m.first("PD1"), m.sendingFacility(), trail);
+        Patient patient = PatientMapper.map(m.require("PID"), m.first("PD1"), m.first("PV1"), m.sendingFacility(), trail);
         List<ClinicalEvent> results = new ArrayList<>();
         SegmentView obr = null;
         List<Observation> observations = new ArrayList<>();
