@@ -5,16 +5,19 @@ import io.holdfast.api.kernel.Inventory;
 import io.holdfast.api.message.WireFormat;
 import io.holdfast.api.spi.AuthPattern;
 import io.holdfast.credentials.internal.vault.VaultService;
+import io.holdfast.health.internal.KernelAlerts;
 import io.holdfast.inventory.internal.InventoryConfig;
 import io.holdfast.inventory.internal.InventoryService;
 import io.holdfast.store.api.Store;
 import io.holdfast.store.internal.JdbcStore;
+import io.holdfast.store.internal.KernelLeases;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.annotation.Annotation;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 
-/** Real store (in-memory Derby), inventory and vault, wired as DS would, for component tests. */
+/** Real store (in-memory Derby), leases, alerts, inventory and vault, wired as DS would, for component tests. */
 public final class TestKernel {
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
@@ -24,12 +27,15 @@ public final class TestKernel {
     public final Store store;
     public final Inventory inventory;
     public final VaultService vault;
+    public final KernelAlerts alerts = new KernelAlerts(new SimpleMeterRegistry());
+    public final KernelLeases leases;
 
     public TestKernel() {
         EmbeddedDataSource ds = new EmbeddedDataSource();
         ds.setDatabaseName("memory:credentials-test-" + DATABASES.incrementAndGet());
         ds.setCreateDatabase("create");
         store = new JdbcStore(ds, "derby:memory");
+        leases = new KernelLeases(store, health);
         inventory = new InventoryService(store, health, defaultInventoryConfig());
         vault = new VaultService(store, keys, inventory, health, clock);
     }

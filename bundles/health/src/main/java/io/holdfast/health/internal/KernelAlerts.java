@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -44,8 +45,7 @@ public class KernelAlerts implements Alerts {
     private static final Comparator<Alert> MOST_SEVERE_THEN_OLDEST = Comparator.comparing(Alert::severity).reversed()
             .thenComparing(Alert::raisedAt).thenComparing(Alert::key);
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    volatile EventAdmin eventAdmin;
+    private final AtomicReference<EventAdmin> eventAdmin = new AtomicReference<>();
 
     private final Map<String, Alert> active = new HashMap<>();
     private final Clock clock;
@@ -67,6 +67,16 @@ public class KernelAlerts implements Alerts {
                     .strongReference(true)
                     .register(meters));
         }
+    }
+
+    /** Events are posted while an EventAdmin is present; logging and the gauge do not depend on it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, unbind = "unsetEventAdmin")
+    public void setEventAdmin(EventAdmin admin) {
+        eventAdmin.set(admin);
+    }
+
+    public void unsetEventAdmin(EventAdmin admin) {
+        eventAdmin.compareAndSet(admin, null);
     }
 
     @Override
@@ -119,7 +129,7 @@ public class KernelAlerts implements Alerts {
     }
 
     private void post(String topic, Alert alert) {
-        EventAdmin admin = eventAdmin;
+        EventAdmin admin = eventAdmin.get();
         if (admin != null) {
             admin.postEvent(new Event(topic, Map.of("key", alert.key(), "severity", alert.severity().name(),
                     "source", alert.source(), "text", alert.text(), "raisedAt", alert.raisedAt().toString(),

@@ -32,7 +32,7 @@ class KernelAlertsTest {
 
     @BeforeEach
     void captureLog() {
-        alerts.eventAdmin = events;
+        alerts.setEventAdmin(events);
         originalErr = System.err;
         System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
     }
@@ -134,7 +134,7 @@ class KernelAlertsTest {
 
     @Test
     void worksWithoutEventAdmin() {
-        alerts.eventAdmin = null;
+        alerts.unsetEventAdmin(events);
         alerts.raise("k", AlertSeverity.INFO, "src", "text");
         alerts.clear("k");
         assertThat(logLines()).hasSize(2);

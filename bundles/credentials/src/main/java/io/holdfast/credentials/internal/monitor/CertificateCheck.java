@@ -18,23 +18,26 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One run of the monitor: compute every state, alert on crossings recorded in {@code cert_status},
- * refresh the gauges and report component {@value #COMPONENT} to Health.
+ * One run of the monitor: compute every state, post an event on crossings recorded in
+ * {@code cert_status}, bring the kernel's alerts in step, refresh the gauges and report component
+ * {@value #COMPONENT} to Health.
  */
 final class CertificateCheck {
     static final String COMPONENT = "cert-monitor";
 
     private final VaultAdmin vault;
     private final CertStatusRepository statuses;
+    private final ExpiryEvents events;
     private final ExpiryAlerts alerts;
     private final ExpiryGauges gauges;
     private final Health health;
     private final Clock clock;
 
-    CertificateCheck(VaultAdmin vault, CertStatusRepository statuses, ExpiryAlerts alerts, ExpiryGauges gauges, Health health,
-                     Clock clock) {
+    CertificateCheck(VaultAdmin vault, CertStatusRepository statuses, ExpiryEvents events, ExpiryAlerts alerts,
+                     ExpiryGauges gauges, Health health, Clock clock) {
         this.vault = vault;
         this.statuses = statuses;
+        this.events = events;
         this.alerts = alerts;
         this.gauges = gauges;
         this.health = health;
@@ -48,6 +51,7 @@ final class CertificateCheck {
     synchronized List<CertificateStatus> run() {
         Instant now = clock.instant();
         List<CertificateStatus> current = ExpiryStates.statuses(vault.versions(Optional.empty()), now);
+        alerts.update(current);
         try {
             Map<StatusKey, State> recorded = statuses.load();
             Set<StatusKey> seen = new HashSet<>();
@@ -75,11 +79,11 @@ final class CertificateCheck {
     private void record(CertificateStatus s, StatusKey key, Optional<State> previous, Instant now) throws SQLException {
         if (previous.isEmpty()) {
             if (statuses.insert(key, s.state(), now) && s.state() != State.OK) {
-                alerts.raise(s, State.OK);
+                events.crossed(s, State.OK);
             }
         } else if (s.state().worseThan(previous.get())) {
             if (statuses.update(key, previous.get(), s.state(), now)) {
-                alerts.raise(s, previous.get());
+                events.crossed(s, previous.get());
             }
         } else if (s.state() != previous.get()) {
             statuses.update(key, previous.get(), s.state(), now);

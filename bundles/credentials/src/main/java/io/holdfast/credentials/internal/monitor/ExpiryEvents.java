@@ -6,34 +6,21 @@ import io.holdfast.credentials.api.CertificateStatus.State;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Raises one alert per threshold crossing: a WARN log line (names, serial, dates; no key material)
- * and an OSGi event on {@value CertificateMonitor#EXPIRING_TOPIC}.
+ * Posts one OSGi event on {@value CertificateMonitor#EXPIRING_TOPIC} per threshold crossing (recorded in
+ * {@code cert_status}, so once across restarts and nodes), with the certificate's facts for subscribers
+ * that act on certificates. The log line and {@code holdfast:status} entry come from the kernel's Alerts.
  */
-final class ExpiryAlerts {
-    private static final Logger LOG = LoggerFactory.getLogger(ExpiryAlerts.class);
+final class ExpiryEvents {
     private final BiConsumer<String, Map<String, Object>> events;
 
     /** @param events posts an event (topic, properties); the component wires it to EventAdmin */
-    ExpiryAlerts(BiConsumer<String, Map<String, Object>> events) {
+    ExpiryEvents(BiConsumer<String, Map<String, Object>> events) {
         this.events = events;
     }
 
-    void raise(CertificateStatus s, State previous) {
-        String systems = s.systems().isEmpty() ? "no system" : String.join(", ", s.systems());
-        String label = s.environment() + "/" + s.entryId() + " " + s.kind() + " v" + s.version() + " (" + s.versionState() + ")";
-        if (s.state() == State.EXPIRED) {
-            LOG.warn("Certificate EXPIRED: '{}' (serial {}, issuer '{}') of {} used by {} expired at {}; auth providers refuse it."
-                    + " Import a renewed certificate and activate it", s.certificate().subject(), s.certificate().serial(),
-                    s.certificate().issuer(), label, systems, s.certificate().notAfter());
-        } else {
-            LOG.warn("Certificate {}: '{}' (serial {}, issuer '{}') of {} used by {} expires at {} ({} days left)", s.state(),
-                    s.certificate().subject(), s.certificate().serial(), s.certificate().issuer(), label, systems,
-                    s.certificate().notAfter(), s.daysLeft());
-        }
+    void crossed(CertificateStatus s, State previous) {
         events.accept(CertificateMonitor.EXPIRING_TOPIC, properties(s, previous));
     }
 

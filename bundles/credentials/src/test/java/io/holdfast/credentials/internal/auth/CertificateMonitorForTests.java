@@ -12,7 +12,7 @@ final class CertificateMonitorForTests {
 
     CertificateMonitorForTests(TestKernel kernel) {
         monitor = new CertificateMonitorService(kernel.vault, kernel.store, kernel.health, new SimpleMeterRegistry(),
-                new CertMonitorConfig() {
+                kernel.alerts, kernel.leases, new CertMonitorConfig() {
                     @Override
                     public Class<? extends Annotation> annotationType() {
                         return CertMonitorConfig.class;

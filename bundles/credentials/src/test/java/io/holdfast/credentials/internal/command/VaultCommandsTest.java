@@ -42,7 +42,8 @@ class VaultCommandsTest {
         p12 = Files.write(dir.resolve("spine.p12"), TestPki.pkcs12(TestPki.CLIENT_KEY.getPrivate(), PASSPHRASE.toCharArray(),
                 pki.client("spine-endpoint", Duration.ofDays(20).plusHours(1)), pki.ca));
         passphrase = Files.writeString(dir.resolve("pass.txt"), PASSPHRASE + "\n");
-        monitor = new CertificateMonitorService(kernel.vault, kernel.store, kernel.health, new SimpleMeterRegistry(), config());
+        monitor = new CertificateMonitorService(kernel.vault, kernel.store, kernel.health, new SimpleMeterRegistry(), kernel.alerts,
+                kernel.leases, config());
     }
 
     @AfterEach
