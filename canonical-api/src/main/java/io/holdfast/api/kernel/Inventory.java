@@ -41,6 +41,16 @@ public interface Inventory {
                 "Unknown system '" + id + "'; list the known ones with holdfast:systems"));
     }
 
+    /**
+     * Why {@code system}, as stored, cannot be used right now (one PHI-free sentence each), or empty when
+     * it can. Every entry was valid when saved, but what is installed changes: e.g. no
+     * {@link io.holdfast.api.spi.AuthProvider} is registered for its auth pattern (removed, or never
+     * installed), which makes the entry valid again as soon as one is.
+     */
+    default List<String> problems(DownstreamSystem system) {
+        return List.of();
+    }
+
     /** The environments an entry (and a vault) may belong to, e.g. dev, test, int, live. */
     default List<String> environments() {
         return List.of("dev", "test", "int", "live");
