@@ -1,17 +1,7 @@
 package io.holdfast.simulator.apim;
 
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
+import io.holdfast.simulator.apim.http.SimulatorHttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -22,45 +12,32 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The NHS API platform's token endpoint over plain HTTP on a chosen address: {@code POST
  * /oauth2/token} for signed-JWT client credentials and CIS2 token exchange, plus {@code
  * /protected/ping} (bearer) and {@code /apikey/ping} (apikey header) to try tokens on. Start with
- * {@link #builder()}, stop with {@link #close()}; runs standalone with {@link #main}.
+ * {@link #builder()}, stop with {@link #close()}; runs standalone with {@link #main}. Resource
+ * simulators accept its tokens through {@link AccessTokenIntrospection}.
  */
-public final class ApimSimulator implements AutoCloseable {
+public final class ApimSimulator implements AutoCloseable, AccessTokenIntrospection {
     private final ApplicationRegistry apps = new ApplicationRegistry();
     private final ApimFaults faults = new ApimFaults();
     private final IssuedTokens tokens;
     private final Cis2IdentityProvider cis2;
     private final TokenEndpoint tokenEndpoint;
-    private final EventLoopGroup group;
-    private final Channel channel;
+    private final SimulatorHttpServer server;
     private final AtomicReference<String> audience = new AtomicReference<>("");
 
-    private ApimSimulator(Builder b) throws InterruptedException {
+    private ApimSimulator(Builder b) {
         this.tokens = new IssuedTokens(b.clock);
         this.cis2 = new Cis2IdentityProvider(b.cis2Issuer, b.clock);
         ClientAssertionVerifier verifier = new ClientAssertionVerifier(apps, audience::get, b.clock);
         this.tokenEndpoint = new TokenEndpoint(verifier, cis2, tokens, faults, b.clock, b.expiresInSeconds);
         ApimHttpHandler handler = new ApimHttpHandler(tokenEndpoint, new ResourceEndpoints(tokens, apps::known));
-        this.group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-        ServerBootstrap boot = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(64 * 1024), handler);
-                    }
-                });
-        try {
-            this.channel = boot.bind(new InetSocketAddress(b.host, b.port)).sync().channel();
-        } catch (RuntimeException | InterruptedException e) {
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-            throw e;
-        }
+        this.server = SimulatorHttpServer.start(b.host, b.port, 64 * 1024, 2, handler);
         audience.set(b.tokenUrl != null ? b.tokenUrl : baseUrl() + "/oauth2/token");
     }
 
@@ -75,13 +52,12 @@ public final class ApimSimulator implements AutoCloseable {
     }
 
     public int port() {
-        return ((InetSocketAddress) channel.localAddress()).getPort();
+        return server.port();
     }
 
     /** {@code http://host:port}. */
     public String baseUrl() {
-        InetSocketAddress a = (InetSocketAddress) channel.localAddress();
-        return "http://" + a.getHostString() + ":" + a.getPort();
+        return server.baseUrl();
     }
 
     /** The audience client assertions must name: the token URL. */
@@ -107,10 +83,18 @@ public final class ApimSimulator implements AutoCloseable {
         tokens.revokeAll();
     }
 
+    /** The application (and CIS2 user) an issued, unexpired, unrevoked access token stands for. */
+    @Override
+    public Optional<AccessTokenGrant> introspect(String accessToken) {
+        if (accessToken == null || accessToken.isEmpty()) {
+            return Optional.empty();
+        }
+        return tokens.valid(accessToken).map(issued -> new AccessTokenGrant(issued.apiKey(), issued.user()));
+    }
+
     @Override
     public void close() {
-        channel.close().syncUninterruptibly();
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        server.close();
     }
 
     /** Reads a public key from PEM: a {@code PUBLIC KEY} block or a {@code CERTIFICATE}. */
@@ -168,12 +152,7 @@ public final class ApimSimulator implements AutoCloseable {
         }
 
         public ApimSimulator start() {
-            try {
-                return new ApimSimulator(this);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while binding", e);
-            }
+            return new ApimSimulator(this);
         }
     }
 

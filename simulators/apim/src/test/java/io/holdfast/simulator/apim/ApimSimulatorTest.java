@@ -247,4 +247,23 @@ class ApimSimulatorTest {
         assertThat(get("/protected/ping", "Authorization", "Bearer " + token).statusCode()).isEqualTo(401);
         assertThat(sim.tokenRequests()).isPositive();
     }
+
+    @Test
+    void introspectionNamesTheApplicationAndTheCis2UserOfActiveTokensOnly() throws Exception {
+        String appToken = json(post(form(JwtSigner.sign(header(), claims(), appKey.getPrivate())))).get("access_token").asText();
+        Map<String, String> f = form(JwtSigner.sign(header(), claims(), appKey.getPrivate()));
+        f.put("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange");
+        f.put("subject_token_type", "urn:ietf:params:oauth:token-type:id_token");
+        f.put("subject_token", sim.cis2().issueIdToken("555021935107", API_KEY, Duration.ofMinutes(10)));
+        String userToken = json(post(f)).get("access_token").asText();
+
+        assertThat(sim.introspect(appToken)).contains(new AccessTokenGrant(API_KEY, java.util.Optional.empty()));
+        assertThat(sim.introspect(userToken)).hasValueSatisfying(g -> {
+            assertThat(g.userRestricted()).isTrue();
+            assertThat(g.user()).contains("555021935107");
+        });
+        assertThat(sim.isActiveToken("never-issued")).isFalse();
+        assertThat(sim.isActiveToken("")).isFalse();
+        assertThat(sim.introspect(null)).isEmpty();
+    }
 }

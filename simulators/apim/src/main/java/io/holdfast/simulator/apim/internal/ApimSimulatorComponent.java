@@ -1,7 +1,10 @@
 package io.holdfast.simulator.apim.internal;
 
+import io.holdfast.simulator.apim.AccessTokenGrant;
+import io.holdfast.simulator.apim.AccessTokenIntrospection;
 import io.holdfast.simulator.apim.ApimSimulator;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -12,14 +15,17 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs the APIM simulator inside the sandbox; starts only when its configuration is present. */
+/**
+ * Runs the APIM simulator inside the sandbox; starts only when its configuration is present. Offers
+ * {@link AccessTokenIntrospection} so the sandbox's resource simulators (PDS, …) accept its tokens.
+ */
 @Component(configurationPid = ApimSimulatorComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
-        service = {})
+        service = AccessTokenIntrospection.class)
 @Designate(ocd = ApimSimulatorComponent.Config.class)
-public class ApimSimulatorComponent {
+public class ApimSimulatorComponent implements AccessTokenIntrospection {
     static final String PID = "io.holdfast.simulator.apim";
     private static final Logger LOG = LoggerFactory.getLogger(ApimSimulatorComponent.class);
-    private ApimSimulator simulator;
+    private volatile ApimSimulator simulator;
 
     @ObjectClassDefinition(name = "Holdfast APIM simulator", description = "Sandbox-only NHS API platform token endpoint")
     public @interface Config {
@@ -64,6 +70,12 @@ public class ApimSimulatorComponent {
         simulator = sim;
         LOG.info("APIM simulator listening on {}; token URL {}; {} applications", sim.baseUrl(), sim.tokenUrl(),
                 config.applications().length);
+    }
+
+    @Override
+    public Optional<AccessTokenGrant> introspect(String accessToken) {
+        ApimSimulator sim = simulator;
+        return sim == null ? Optional.empty() : sim.introspect(accessToken);
     }
 
     @Deactivate
