@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * {@link JournalWriter} only if it started (a journal behind its watermark, or bad config, leaves
  * both absent and says why in {@code holdfast:status}).
  */
-@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=io.holdfast.api.kernel.Journal,io.holdfast.journal.api.JournalWriter", uses = {Journal.class, JournalWriter.class})
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"io.holdfast.api.kernel.Journal,io.holdfast.journal.api.JournalWriter,io.holdfast.journal.internal.JournalCore\"", uses = {Journal.class, JournalWriter.class})
 @Component(immediate = true, configurationPid = JournalConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = JournalConfig.class)
 public class JournalComponent {
