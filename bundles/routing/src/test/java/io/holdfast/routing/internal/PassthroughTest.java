@@ -8,6 +8,7 @@ import io.holdfast.api.error.IntakeRefusedException;
 import io.holdfast.api.kernel.IntakeReceipt;
 import io.holdfast.api.kernel.Stage;
 import io.holdfast.api.kernel.StageEntry;
+import io.holdfast.intake.internal.RouteRequirement;
 import io.holdfast.routing.internal.outbox.OutboxRow;
 import io.holdfast.routing.internal.outbox.OutboxState;
 import java.nio.charset.StandardCharsets;
@@ -74,8 +75,19 @@ class PassthroughTest {
     }
 
     @Test
-    void withoutAPassthroughRouteAnUnmappedMessageIsKeptAndNotRouted() throws Exception {
+    void withoutAPassthroughRouteAnUnmappedMessageIsRefusedInRequireRouteMode() throws Exception {
         try (RoutingFixture f = new RoutingFixture(dir).route("events", TestRouteConfig.to("epr"))) {
+            f.startDispatcher();
+            assertThatThrownBy(() -> f.acceptUnmapped("Q1", "pas", QRY, "QRY^A19").get(10, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(IntakeRefusedException.class).hasMessageContaining("NO_ROUTE");
+            assertThat(f.journal.byMessageId("Q1")).isEmpty();
+        }
+    }
+
+    @Test
+    void withoutAPassthroughRouteAnUnmappedMessageIsKeptAndNotRoutedInRequireRoutingMode() throws Exception {
+        try (RoutingFixture f = new RoutingFixture(dir).route("events", TestRouteConfig.to("epr"))) {
+            f.intake.requirement(RouteRequirement.ROUTING);
             f.startDispatcher();
             IntakeReceipt r = f.acceptUnmapped("Q1", "pas", QRY, "QRY^A19").get(10, TimeUnit.SECONDS);
             assertThat(f.outbox.byJournalId(r.journalId())).isEmpty();
@@ -89,6 +101,9 @@ class PassthroughTest {
         TestRouteConfig lab = passthrough("gp");
         lab.sources = new String[] {"lab"};
         try (RoutingFixture f = new RoutingFixture(dir).route("raw", lab)) {
+            assertThatThrownBy(() -> f.acceptUnmapped("Q1", "pas", QRY, "QRY^A19").get(10, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(IntakeRefusedException.class).hasMessageContaining("NO_ROUTE");
+            f.intake.requirement(RouteRequirement.ROUTING);
             IntakeReceipt r = f.acceptUnmapped("Q1", "pas", QRY, "QRY^A19").get(10, TimeUnit.SECONDS);
             assertThat(f.outbox.byJournalId(r.journalId())).isEmpty();
         }

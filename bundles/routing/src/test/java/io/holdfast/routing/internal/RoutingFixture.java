@@ -9,6 +9,7 @@ import io.holdfast.api.spi.AuthPattern;
 import io.holdfast.health.internal.HealthRegistry;
 import io.holdfast.idempotency.internal.IdempotencyCore;
 import io.holdfast.intake.internal.IntakeCore;
+import io.holdfast.intake.internal.RouteRequirement;
 import io.holdfast.journal.internal.JournalCore;
 import io.holdfast.journal.internal.JournalFixture;
 import io.holdfast.journal.internal.TestKeys;
@@ -65,7 +66,8 @@ public final class RoutingFixture implements AutoCloseable {
         monitor = new TargetMonitor(outbox, routes, health);
         participant = new OutboxParticipant(outbox, journal, monitor, recent);
         admin = new OutboxAdmin(outbox, journal, monitor);
-        intake = new IntakeCore(journal, idempotency, () -> Optional.of(routes), () -> List.of(participant));
+        // As in production: Intake requires a route for every new event ("ACK means routed").
+        intake = new IntakeCore(journal, idempotency, () -> Optional.of(routes), () -> List.of(participant), RouteRequirement.ROUTE);
         inventory.save(system("epr"));
         inventory.save(system("gp"));
         services.addCodec(new LineCodec(), Map.of(ServiceDirectory.FORMAT, LineCodec.FAMILY));
