@@ -18,7 +18,7 @@ import java.util.Set;
  * forcing the directory that holds them. On a file system without POSIX permissions (Windows)
  * the attributes are left to the folder's ACL and directory sync is a no-op.
  */
-final class PrivateFiles {
+public final class PrivateFiles {
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final FileAttribute<?>[] FILE = POSIX
             ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}

@@ -4,6 +4,6 @@ import java.io.IOException;
 
 /** Where the writer records the chain head after each commit (see {@link JournalHead}). */
 @FunctionalInterface
-interface Watermark {
+public interface Watermark {
     void record(ChainState state) throws IOException;
 }
