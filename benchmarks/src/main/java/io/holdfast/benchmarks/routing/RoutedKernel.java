@@ -59,7 +59,7 @@ final class RoutedKernel implements AutoCloseable {
                 1_000_000, RouteFilter.NONE, java.util.Map.of()));
         Health health = new QuietHealth();
         outbox = new OutboxStore(kernel.store);
-        TargetMonitor monitor = new TargetMonitor(outbox, routes, health);
+        TargetMonitor monitor = new TargetMonitor(outbox, routes, health, new QuietAlerts());
         RecentEvents recent = new RecentEvents(100_000);
         OutboxParticipant participant = new OutboxParticipant(outbox, kernel.journal, monitor, recent);
         intake = new IntakeCore(kernel.journal, kernel.idempotency, () -> Optional.of(routes), () -> List.of(participant));
@@ -143,6 +143,22 @@ final class RoutedKernel implements AutoCloseable {
         @Override
         public boolean remove(String id) {
             return false;
+        }
+    }
+
+    /** Alerts that keep nothing (a benchmark run has no operator to alert). */
+    static final class QuietAlerts implements io.holdfast.api.kernel.Alerts {
+        @Override
+        public void raise(String key, io.holdfast.api.kernel.AlertSeverity severity, String source, String text) {
+        }
+
+        @Override
+        public void clear(String key) {
+        }
+
+        @Override
+        public List<io.holdfast.api.kernel.Alert> active() {
+            return List.of();
         }
     }
 

@@ -3,6 +3,7 @@ package io.holdfast.routing.internal;
 import static io.holdfast.routing.internal.RoutingFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.holdfast.api.kernel.AlertSeverity;
 import io.holdfast.api.kernel.ComponentHealth;
 import io.holdfast.api.kernel.HealthState;
 import io.holdfast.api.kernel.IntakeReceipt;
@@ -10,6 +11,7 @@ import io.holdfast.api.kernel.Stage;
 import io.holdfast.api.kernel.StageEntry;
 import io.holdfast.api.spi.DeliveryResult;
 import io.holdfast.routing.internal.outbox.OutboxState;
+import io.holdfast.routing.internal.outbox.TargetMonitor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Dead letters raise the target's status until resolved; tracking states are journaled as they change. */
+/**
+ * Dead letters raise the target's status and a kernel alert until resolved; tracking states are
+ * journaled as they change.
+ */
 class AlertsAndTrackingTest {
     @TempDir
     Path dir;
@@ -38,11 +43,18 @@ class AlertsAndTrackingTest {
             await("dead-lettered", () -> f.outbox.byJournalId(r.journalId()).get(0).state() == OutboxState.DEAD_LETTER);
             await("status degraded", () -> status(f, "epr").map(c -> c.state() == HealthState.DEGRADED).orElse(false));
             assertThat(status(f, "epr").orElseThrow().detail()).contains("1 unresolved dead letter").contains("holdfast:deadletters");
+            assertThat(f.alerts.find(TargetMonitor.deadLetterAlert("epr"))).hasValueSatisfying(a -> {
+                assertThat(a.severity()).isEqualTo(AlertSeverity.WARNING);
+                assertThat(a.text()).contains("1 unresolved dead letter(s) to epr").doesNotContain("expired (code 14)");
+            });
 
             f.admin.replay(f.outbox.byJournalId(r.journalId()).get(0).id(), "alice");
             await("delivered after replay", () -> f.outbox.byJournalId(r.journalId()).get(0).state() == OutboxState.DONE);
             f.monitor.refresh();
             assertThat(status(f, "epr").orElseThrow().state()).isEqualTo(HealthState.UP);
+            assertThat(f.alerts.find(TargetMonitor.deadLetterAlert("epr"))).as("cleared by the replay").isEmpty();
+            assertThat(f.alerts.changes()).containsExactly("RAISED routing:dead-letters:epr: 1 unresolved dead letter(s) to epr: "
+                    + "holdfast:deadletters --target epr, then holdfast:replay or holdfast:skip", "CLEARED routing:dead-letters:epr");
         }
     }
 
@@ -60,6 +72,7 @@ class AlertsAndTrackingTest {
                 assertThat(c.state()).isEqualTo(HealthState.DEGRADED);
                 assertThat(c.detail()).contains("1 unresolved dead letter");
             });
+            assertThat(again.alerts.find(TargetMonitor.deadLetterAlert("epr"))).as("raised again at start").isPresent();
         }
     }
 

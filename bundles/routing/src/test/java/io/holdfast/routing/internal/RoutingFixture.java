@@ -43,6 +43,7 @@ public final class RoutingFixture implements AutoCloseable {
     public final JournalCore journal;
     public final IdempotencyCore idempotency;
     public final HealthRegistry health = new HealthRegistry();
+    public final TestAlerts alerts = new TestAlerts();
     public final RouteRegistry routes = new RouteRegistry();
     public final OutboxStore outbox;
     public final TargetMonitor monitor;
@@ -63,7 +64,7 @@ public final class RoutingFixture implements AutoCloseable {
         journal = new JournalCore(store, new TestKeys(), dir, JournalFixture.config(256));
         idempotency = new IdempotencyCore(store, journal);
         outbox = new OutboxStore(store);
-        monitor = new TargetMonitor(outbox, routes, health);
+        monitor = new TargetMonitor(outbox, routes, health, alerts);
         participant = new OutboxParticipant(outbox, journal, monitor, recent);
         admin = new OutboxAdmin(outbox, journal, monitor);
         // As in production: Intake requires a route for every new event ("ACK means routed").

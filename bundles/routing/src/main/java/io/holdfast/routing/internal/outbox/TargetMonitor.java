@@ -1,5 +1,7 @@
 package io.holdfast.routing.internal.outbox;
 
+import io.holdfast.api.kernel.AlertSeverity;
+import io.holdfast.api.kernel.Alerts;
 import io.holdfast.api.kernel.Health;
 import io.holdfast.api.kernel.HealthState;
 import io.holdfast.api.kernel.Router;
@@ -17,7 +19,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Per-target outbox depth, delivery blockers and unresolved dead letters, reported as {@code routing:<target>} in
- * {@code holdfast:status}, and the back-pressure decision Intake asks for. Depths are counted in
+ * {@code holdfast:status} (unresolved dead letters also as the kernel alert {@code routing:dead-letters:<target>}),
+ * and the back-pressure decision Intake asks for. Depths are counted in
  * memory as rows are written and finished, and re-read from the database at start and by the
  * dispatcher at most once a second, so a refusal check costs no query on the hot path.
  */
@@ -28,6 +31,7 @@ public class TargetMonitor {
     private final OutboxStore store;
     private final RouteRegistry routes;
     private final Health health;
+    private final Alerts alerts;
     private final Map<String, AtomicLong> depths = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> deadLetters = new ConcurrentHashMap<>();
     private final Map<String, String> waiting = new ConcurrentHashMap<>();
@@ -36,10 +40,12 @@ public class TargetMonitor {
     private volatile long refreshedAt;
 
     @Activate
-    public TargetMonitor(@Reference OutboxStore store, @Reference RouteRegistry routes, @Reference Health health) {
+    public TargetMonitor(@Reference OutboxStore store, @Reference RouteRegistry routes, @Reference Health health,
+                         @Reference Alerts alerts) {
         this.store = store;
         this.routes = routes;
         this.health = health;
+        this.alerts = alerts;
         // Start from what the database holds, so a full outbox left by the previous run refuses at once.
         refresh();
     }
@@ -137,7 +143,29 @@ public class TargetMonitor {
         }
     }
 
+    /** Alert key of a target's unresolved dead letters: one alert per target, raised and cleared with the count. */
+    public static String deadLetterAlert(String target) {
+        return "routing:dead-letters:" + target;
+    }
+
+    /**
+     * Raises (or updates) the target's dead-letter alert while it has unresolved dead letters, and
+     * clears it when the last is replayed or skipped. The count is bucketed above ten, so a burst of
+     * dead letters updates the alert a few times, not once per row. Ids and counts only.
+     */
+    private void alertDeadLetters(String target) {
+        long n = unresolvedDeadLetters(target);
+        if (n == 0) {
+            alerts.clear(deadLetterAlert(target));
+            return;
+        }
+        String count = n <= 10 ? String.valueOf(n) : (long) Math.pow(10, Math.floor(Math.log10(n))) + "+";
+        alerts.raise(deadLetterAlert(target), AlertSeverity.WARNING, "routing", count + " unresolved dead letter(s) to " + target
+                + ": holdfast:deadletters --target " + target + ", then holdfast:replay or holdfast:skip");
+    }
+
     private void report(String target) {
+        alertDeadLetters(target);
         long depth = depth(target);
         OptionalInt limit = routes.depthLimit(target);
         String blocked = waiting.get(target);
