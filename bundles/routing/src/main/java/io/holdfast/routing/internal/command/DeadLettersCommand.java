@@ -1,7 +1,7 @@
 package io.holdfast.routing.internal.command;
 
-import io.holdfast.api.error.HoldfastException;
 import io.holdfast.routing.internal.outbox.OutboxStore;
+import java.util.List;
 import java.util.Optional;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
@@ -9,6 +9,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 /** {@code holdfast:deadletters}: deliveries given up, with the reason; replay them with holdfast:replay. */
@@ -29,31 +30,30 @@ public class DeadLettersCommand implements Action {
     int limit = 50;
 
     @Override
-    public Object execute() {
-        try {
-            ShellTable t = new ShellTable();
-            t.column("Outbox id");
-            t.column("Journal id");
-            t.column("Route");
-            t.column("Target");
-            t.column("Attempts");
-            t.column("Dead since");
-            t.column("Reason");
-            if (all) {
-                t.column("Resolved");
-            }
-            for (OutboxStore.DeadLetter d : store.deadLetters(Optional.ofNullable(target), all, limit)) {
-                org.apache.karaf.shell.support.table.Row row = t.addRow();
-                row.addContent(d.outboxId(), d.journalId(), d.routeId(), d.target(), d.attempts(), d.deadAt(), d.reason());
-                if (all) {
-                    row.addContent(d.resolution().map(r -> r + " by " + d.resolvedBy().orElse("?")).orElse(""));
-                }
-            }
-            t.emptyTableText("No dead letters.");
-            t.print(System.out);
-        } catch (HoldfastException e) {
-            System.err.println(e.describe());
+    public Object execute() throws CommandException {
+        int rows = CommandFailures.limit("deadletters", limit);
+        List<OutboxStore.DeadLetter> found = CommandFailures.call("deadletters",
+                () -> store.deadLetters(Optional.ofNullable(target), all, rows));
+        ShellTable t = new ShellTable();
+        t.column("Outbox id");
+        t.column("Journal id");
+        t.column("Route");
+        t.column("Target");
+        t.column("Attempts");
+        t.column("Dead since");
+        t.column("Reason");
+        if (all) {
+            t.column("Resolved");
         }
+        for (OutboxStore.DeadLetter d : found) {
+            org.apache.karaf.shell.support.table.Row row = t.addRow();
+            row.addContent(d.outboxId(), d.journalId(), d.routeId(), d.target(), d.attempts(), d.deadAt(), d.reason());
+            if (all) {
+                row.addContent(d.resolution().map(r -> r + " by " + d.resolvedBy().orElse("?")).orElse(""));
+            }
+        }
+        t.emptyTableText("No dead letters.");
+        t.print(System.out);
         return null;
     }
 }

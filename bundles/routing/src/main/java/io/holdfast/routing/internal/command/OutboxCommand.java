@@ -4,6 +4,7 @@ import io.holdfast.routing.internal.outbox.OutboxRow;
 import io.holdfast.routing.internal.outbox.OutboxState;
 import io.holdfast.routing.internal.outbox.OutboxStore;
 import io.holdfast.routing.internal.route.RouteRegistry;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.karaf.shell.api.action.Action;
@@ -12,6 +13,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.apache.karaf.shell.support.table.ShellTable;
 
@@ -40,34 +42,33 @@ public class OutboxCommand implements Action {
     int limit = 50;
 
     @Override
-    public Object execute() {
+    public Object execute() throws CommandException {
         Optional<OutboxState> wanted;
         try {
             wanted = Optional.ofNullable(state).map(s -> OutboxState.valueOf(s.trim().toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
-            System.err.println("Unknown state '" + state + "'; use PENDING, LEASED, DONE or DEAD_LETTER");
-            return null;
+            throw CommandFailures.failure("outbox", "unknown --state '" + state + "'; use PENDING, LEASED, DONE or DEAD_LETTER");
         }
-        try {
-            if (list) {
-                rows(wanted);
-            } else {
-                depths();
+        if (list) {
+            int rows = CommandFailures.limit("outbox", limit);
+            print(CommandFailures.call("outbox", () -> store.list(Optional.ofNullable(target), wanted, rows)));
+        } else {
+            if (wanted.isPresent()) {
+                throw CommandFailures.failure("outbox", "--state needs --list");
             }
-        } catch (io.holdfast.api.error.HoldfastException e) {
-            System.err.println(e.describe());
+            depths(CommandFailures.call("outbox", store::depths));
         }
         return null;
     }
 
-    private void depths() {
+    private void depths(List<OutboxStore.Depth> depths) {
         ShellTable t = new ShellTable();
         t.column("Target");
         t.column("State");
         t.column("Rows");
         t.column("Oldest");
         t.column("Depth limit");
-        for (OutboxStore.Depth d : store.depths()) {
+        for (OutboxStore.Depth d : depths) {
             if (target == null || target.equals(d.target())) {
                 t.addRow().addContent(d.target(), d.state(), d.rows(), d.oldest(),
                         routes.depthLimit(d.target()).stream().mapToObj(String::valueOf).findFirst().orElse("-"));
@@ -77,7 +78,7 @@ public class OutboxCommand implements Action {
         t.print(System.out);
     }
 
-    private void rows(Optional<OutboxState> wanted) {
+    private void print(List<OutboxRow> rows) {
         ShellTable t = new ShellTable();
         t.column("Id");
         t.column("Journal id");
@@ -88,7 +89,7 @@ public class OutboxCommand implements Action {
         t.column("Next attempt");
         t.column("Request id");
         t.column("Last error");
-        for (OutboxRow r : store.list(Optional.ofNullable(target), wanted, limit)) {
+        for (OutboxRow r : rows) {
             String shown = r.state() == OutboxState.PENDING && r.trackingId().isPresent() ? "TRACKING" : r.state().name();
             t.addRow().addContent(r.id(), r.journalId(), r.routeId(), r.target(), shown, r.attempts(), r.nextAttemptAt(),
                     r.requestId(), r.lastError().orElse(""));

@@ -1,6 +1,5 @@
 package io.holdfast.routing.internal.command;
 
-import io.holdfast.api.error.HoldfastException;
 import io.holdfast.routing.internal.outbox.OutboxAdmin;
 import io.holdfast.routing.internal.outbox.OutboxRow;
 import org.apache.karaf.shell.api.action.Action;
@@ -10,6 +9,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 
 /** {@code holdfast:replay}: sends dead letters again, with the same request id; journaled with the user. */
 @Service
@@ -30,19 +30,15 @@ public class ReplayCommand implements Action {
     boolean all;
 
     @Override
-    public Object execute() {
-        try {
-            if (id != null && !all && target == null) {
-                OutboxRow r = admin.replay(id, ShellUser.current());
-                System.out.println("Outbox row " + r.id() + " to " + r.target() + " is PENDING again (request " + r.requestId() + ")");
-            } else if (id == null && all && target != null) {
-                int n = admin.replayAll(target.trim(), ShellUser.current());
-                System.out.println(n + " dead letters of " + target.trim() + " are PENDING again");
-            } else {
-                System.err.println("Give either an outbox id, or --target <system> --all");
-            }
-        } catch (HoldfastException e) {
-            System.err.println(e.describe());
+    public Object execute() throws CommandException {
+        if (id != null && !all && target == null) {
+            OutboxRow r = CommandFailures.call("replay", () -> admin.replay(id, ShellUser.current()));
+            System.out.println("Outbox row " + r.id() + " to " + r.target() + " is PENDING again (request " + r.requestId() + ")");
+        } else if (id == null && all && target != null && !target.isBlank()) {
+            int n = CommandFailures.call("replay", () -> admin.replayAll(target.trim(), ShellUser.current()));
+            System.out.println(n + " dead letters of " + target.trim() + " are PENDING again");
+        } else {
+            throw CommandFailures.failure("replay", "give either an outbox id, or --target <system> --all; nothing was replayed");
         }
         return null;
     }

@@ -42,7 +42,7 @@ public class RoutesCommand implements Action {
                     r.filter(), r.headers().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted()
                             .collect(java.util.stream.Collectors.joining(",")));
         }
-        t.emptyTableText("No active routes. Add one as etc/io.holdfast.route~<name>.cfg");
+        t.emptyTableText("No active routes. Add one as etc/io.holdfast.route-<name>.cfg");
         t.print(System.out);
         for (ComponentHealth h : health.components()) {
             if (h.component().startsWith("route:") && h.state() == HealthState.DOWN) {

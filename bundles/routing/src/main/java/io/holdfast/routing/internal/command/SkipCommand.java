@@ -1,6 +1,5 @@
 package io.holdfast.routing.internal.command;
 
-import io.holdfast.api.error.HoldfastException;
 import io.holdfast.routing.internal.outbox.OutboxAdmin;
 import io.holdfast.routing.internal.outbox.OutboxRow;
 import org.apache.karaf.shell.api.action.Action;
@@ -8,6 +7,7 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 
 /** {@code holdfast:skip}: gives up a pending row that blocks an ordered route; it becomes a replayable dead letter. */
 @Service
@@ -20,14 +20,10 @@ public class SkipCommand implements Action {
     long id;
 
     @Override
-    public Object execute() {
-        try {
-            OutboxRow r = admin.skip(id, ShellUser.current());
-            System.out.println("Outbox row " + r.id() + " to " + r.target() + " skipped; it is a dead letter now (replay with holdfast:replay "
-                    + r.id() + ")");
-        } catch (HoldfastException e) {
-            System.err.println(e.describe());
-        }
+    public Object execute() throws CommandException {
+        OutboxRow r = CommandFailures.call("skip", () -> admin.skip(id, ShellUser.current()));
+        System.out.println("Outbox row " + r.id() + " to " + r.target() + " skipped; it is a dead letter now (replay with holdfast:replay "
+                + r.id() + ")");
         return null;
     }
 }
