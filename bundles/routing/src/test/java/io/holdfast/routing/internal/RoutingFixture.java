@@ -81,7 +81,7 @@ public final class RoutingFixture implements AutoCloseable {
     }
 
     public RoutingFixture route(String name, TestRouteConfig config) {
-        routes.add(RouteDefinition.from("io.holdfast.route~" + name, name, config));
+        routes.add(RouteDefinition.from("io.holdfast.route-" + name, name, config));
         return this;
     }
 

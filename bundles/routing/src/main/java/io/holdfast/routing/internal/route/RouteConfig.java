@@ -3,12 +3,15 @@ package io.holdfast.routing.internal.route;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** One route: {@code io.holdfast.route~<name>.cfg}. Targets' transport, format and auth come from the inventory. */
+/**
+ * One route: {@code etc/io.holdfast.route-<name>.cfg} (Karaf's file installer takes the factory
+ * configuration name after the {@code -}). Targets' transport, format and auth come from the inventory.
+ */
 @ObjectClassDefinition(name = "Holdfast route", description = "Which sources and event types go to which inventory systems.")
 public @interface RouteConfig {
     String PID = "io.holdfast.route";
 
-    @AttributeDefinition(description = "Route name; defaults to the factory configuration name (the part after '~')")
+    @AttributeDefinition(description = "Route name; defaults to the configuration name (io.holdfast.route-<name>.cfg)")
     String name() default "";
 
     @AttributeDefinition(description = "Source system ids or channels (e.g. pas, mllp:adt-feed); * for any")
