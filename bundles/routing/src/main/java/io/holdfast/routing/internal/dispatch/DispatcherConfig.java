@@ -14,8 +14,8 @@ public @interface DispatcherConfig {
     @AttributeDefinition(description = "Longest wait in milliseconds between looks for due rows when Intake signals nothing (5-60000)")
     long pollIntervalMs() default 200;
 
-    @AttributeDefinition(description = "Lease in milliseconds on a claimed row; a row whose dispatcher died is retried after it "
-            + "(1000-3600000; longer than the slowest transport timeout)")
+    @AttributeDefinition(description = "Lease in milliseconds on a claimed row (1000-3600000); renewed every third of it while "
+            + "the delivery runs, so a slow transport keeps its row; a row whose dispatcher died is retried 1.5 leases later")
     long leaseMs() default 120_000;
 
     @AttributeDefinition(description = "Rows claimed at once and most rows in flight (1-10000)")
