@@ -19,6 +19,7 @@ public final class MllpFrameDecoder extends ByteToMessageDecoder {
     private int scanned;
     private int discarded;
     private long discardedTotal;
+    private long frameStartedNanos;
 
     public MllpFrameDecoder(int maxFrameBytes) {
         if (maxFrameBytes < 16) {
@@ -30,6 +31,11 @@ public final class MllpFrameDecoder extends ByteToMessageDecoder {
     /** Bytes discarded on this connection so far because they were outside any frame. */
     public long discardedTotal() {
         return discardedTotal;
+    }
+
+    /** {@link System#nanoTime()} when the start block of the frame in progress was read (meaningful while {@link #inFrame()}). */
+    public long frameStartedNanos() {
+        return frameStartedNanos;
     }
 
     /** True while a start block has been read and its end block has not. */
@@ -59,6 +65,7 @@ public final class MllpFrameDecoder extends ByteToMessageDecoder {
             if (b == MllpFraming.START_BLOCK) {
                 inFrame = true;
                 scanned = 0;
+                frameStartedNanos = System.nanoTime();
                 return true;
             }
             if (b != MllpFraming.CARRIAGE_RETURN && b != MllpFraming.LINE_FEED) {
@@ -94,6 +101,7 @@ public final class MllpFrameDecoder extends ByteToMessageDecoder {
                 in.skipBytes(1);
                 out.add(new MllpFrame.Incomplete(bytes, "a new start block arrived before the end block"));
                 scanned = 0;
+                frameStartedNanos = System.nanoTime();
                 return true;
             }
             if (i >= maxFrameBytes) {

@@ -30,13 +30,13 @@ public record MshHeader(List<String> fields) {
         fields = List.copyOf(fields);
     }
 
-    /** Reads MSH from the start of a message (leading CR/LF/whitespace tolerated); empty if there is none. */
+    /**
+     * Reads MSH from the start of a message (leading CR/LF/whitespace tolerated); empty if there is
+     * none or if its delimiters are unusable ({@link #problem(byte[])} says which).
+     */
     public static Optional<MshHeader> read(byte[] message) {
-        int start = 0;
-        while (start < message.length && (message[start] == '\r' || message[start] == '\n' || message[start] == ' ')) {
-            start++;
-        }
-        if (message.length - start < 8 || message[start] != 'M' || message[start + 1] != 'S' || message[start + 2] != 'H') {
+        int start = skipBlankLines(message);
+        if (!startsWithMsh(message, start)) {
             return Optional.empty();
         }
         int end = start;
@@ -44,10 +44,10 @@ public record MshHeader(List<String> fields) {
             end++;
         }
         String line = new String(message, start, end - start, StandardCharsets.ISO_8859_1);
-        char separator = line.charAt(3);
-        if (Character.isLetterOrDigit(separator) || Character.isWhitespace(separator)) {
+        if (delimiterProblem(line).isPresent()) {
             return Optional.empty();
         }
+        char separator = line.charAt(3);
         List<String> fields = new ArrayList<>();
         fields.add("MSH");
         fields.add(String.valueOf(separator));
@@ -60,10 +60,64 @@ public record MshHeader(List<String> fields) {
             }
             from = next + 1;
         }
-        if (fields.get(2).length() < 3) {
-            return Optional.empty();
-        }
         return Optional.of(new MshHeader(fields));
+    }
+
+    /**
+     * Why {@link #read(byte[])} finds no usable MSH, in words that quote no content (so it can go
+     * into a journal and an ACK); empty when it does find one. Only for the rejection path.
+     */
+    public static Optional<String> problem(byte[] message) {
+        int start = skipBlankLines(message);
+        if (!startsWithMsh(message, start)) {
+            return Optional.of("the message does not start with an MSH segment");
+        }
+        int end = start;
+        while (end < message.length && message[end] != '\r' && message[end] != '\n') {
+            end++;
+        }
+        return delimiterProblem(new String(message, start, end - start, StandardCharsets.ISO_8859_1));
+    }
+
+    private static int skipBlankLines(byte[] message) {
+        int start = 0;
+        while (start < message.length && (message[start] == '\r' || message[start] == '\n' || message[start] == ' ')) {
+            start++;
+        }
+        return start;
+    }
+
+    private static boolean startsWithMsh(byte[] message, int start) {
+        return message.length - start >= 3 && message[start] == 'M' && message[start + 1] == 'S' && message[start + 2] == 'H';
+    }
+
+    /**
+     * MSH-1 must be one delimiter character and MSH-2 four distinct ones (a fifth, the v2.7
+     * truncation character, is allowed), none equal to MSH-1, none a letter, digit or blank:
+     * with anything else no field of the message, MSH-10 included, can be read reliably.
+     */
+    private static Optional<String> delimiterProblem(String line) {
+        if (line.length() < 4 || !isDelimiter(line.charAt(3))) {
+            return Optional.of("MSH has no field separator (MSH-1)");
+        }
+        char separator = line.charAt(3);
+        int end = line.indexOf(separator, 4);
+        end = end < 0 ? line.length() : end;
+        int length = end - 4;
+        if (length < 4 || length > 5) {
+            return Optional.of("MSH-2 encoding characters must be 4 characters, not " + length);
+        }
+        for (int i = 4; i < end; i++) {
+            char c = line.charAt(i);
+            if (c == separator || !isDelimiter(c) || line.indexOf(c, 4) != i) {
+                return Optional.of("MSH-2 encoding characters must be distinct delimiters different from the field separator (MSH-1)");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isDelimiter(char c) {
+        return c > ' ' && c < 0x7f && !Character.isLetterOrDigit(c);
     }
 
     /** A whole field, empty string if absent. */

@@ -30,6 +30,8 @@ public final class Hl7v2Codec implements Codec<byte[]> {
     /** Envelope attribute with the charset to use when MSH-18 is empty (Java charset name). */
     public static final String ATTR_DEFAULT_CHARSET = "hl7.defaultCharset";
     public static final String NO_MSH = "NO_MSH";
+    /** MSH is there but its delimiters (MSH-1, MSH-2) are unusable, so no field can be read. */
+    public static final String MALFORMED_MSH = "MALFORMED_MSH";
     public static final String UNPARSABLE = "UNPARSABLE";
     public static final String UNSUPPORTED_CHARSET = "UNSUPPORTED_CHARSET";
 
@@ -56,7 +58,8 @@ public final class Hl7v2Codec implements Codec<byte[]> {
     public DecodeResult decode(byte[] wire, Envelope envelope, FieldTrail trail) {
         Optional<MshHeader> msh = MshHeader.read(wire);
         if (msh.isEmpty()) {
-            return DecodeResult.rejected(NO_MSH, "the message does not start with a readable MSH segment");
+            String problem = MshHeader.problem(wire).orElse("the message does not start with a readable MSH segment");
+            return DecodeResult.rejected(startsWithMsh(wire) ? MALFORMED_MSH : NO_MSH, problem);
         }
         Optional<Charset> charset = Hl7Charsets.forMessage(msh, defaultCharset(envelope));
         if (charset.isEmpty()) {
@@ -109,6 +112,11 @@ public final class Hl7v2Codec implements Codec<byte[]> {
         } catch (IllegalArgumentException e) {
             return StandardCharsets.ISO_8859_1;
         }
+    }
+
+    private static boolean startsWithMsh(byte[] wire) {
+        String head = new String(wire, 0, Math.min(wire.length, 8), StandardCharsets.ISO_8859_1).stripLeading();
+        return head.startsWith("MSH");
     }
 
     /** Some senders end segments with LF or CR LF; HL7 wants CR. */

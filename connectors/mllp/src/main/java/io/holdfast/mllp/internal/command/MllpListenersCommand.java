@@ -26,7 +26,7 @@ public class MllpListenersCommand implements Action {
     public Object execute() {
         ShellTable table = new ShellTable();
         for (String c : new String[] {"Name", "Address", "Ack mode", "Max frame", "Open", "Conns", "Frames", "Accepted", "Duplicates",
-            "Rejected", "Refused (AE)", "Oversized", "Incomplete", "Noise bytes"}) {
+            "Rejected", "Refused (AE)", "Oversized", "Incomplete", "Noise bytes", "Conns refused"}) {
             table.column(c);
         }
         List<ListenerView> all = listeners == null ? List.of() : listeners.stream()
@@ -36,11 +36,11 @@ public class MllpListenersCommand implements Action {
             ListenerStats.Snapshot s = l.stats();
             table.addRow().addContent(l.settings().name(), l.settings().bindAddress() + ":" + l.boundPort(), l.settings().ackMode(),
                     l.settings().maxFrameBytes(), s.connectionsOpen(), s.connectionsTotal(), s.frames(), s.accepted(), s.duplicates(),
-                    s.rejected(), s.refused(), s.oversized(), s.incomplete(), s.discardedBytes());
+                    s.rejected(), s.refused(), s.oversized(), s.incomplete(), s.discardedBytes(), s.connectionsRefused());
         }
         table.print(System.out);
         if (all.isEmpty()) {
-            System.out.println("No MLLP listener is running. Add etc/io.holdfast.mllp.listener~<name>.cfg (port=...); "
+            System.out.println("No MLLP listener is running. Add etc/io.holdfast.mllp.listener-<name>.cfg (port=..., bindAddress=...); "
                     + "holdfast:status shows listeners that failed to start.");
         }
         return null;

@@ -10,6 +10,7 @@ import io.holdfast.api.spi.AuthPattern;
 import io.holdfast.api.spi.DeliveryResult;
 import io.holdfast.api.spi.OutboundRequest;
 import io.holdfast.api.spi.OutboundTransport;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,12 +24,15 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.completers.FileCompleter;
 
 /**
  * {@code holdfast:mllp-send <file> <system>}: sends an HL7 v2 file (LF or CR segment ends) to an
  * MLLP system of the inventory, or to {@code host:port}, and prints the ACK. A test tool: the
- * message is not journaled or routed; use a listener for real traffic.
+ * message is not journaled or routed; use a listener for real traffic. Fails (one line, non-zero
+ * exit) when the transport is absent, the file unreadable, the target unknown or the answer is not
+ * an accepting ACK.
  */
 @Service
 @Command(scope = "holdfast", name = "mllp-send", description = "Sends an HL7 v2 file over MLLP to an inventory system (or host:port) and shows the ACK")
@@ -47,35 +51,51 @@ public class MllpSendCommand implements Action {
     @Reference(optional = true)
     List<OutboundTransport> transports;
 
+    /** Prints the ACK outcome; anything but an accepting ACK fails the command (one line, non-zero exit) so scripts can rely on it. */
     @Override
-    public Object execute() throws Exception {
+    public Object execute() throws CommandException {
         OutboundTransport mllp = transports == null ? null
                 : transports.stream().filter(t -> Transports.MLLP.equals(t.transport())).findFirst().orElse(null);
         if (mllp == null) {
-            System.err.println("The MLLP transport is not running; is the holdfast-mllp feature installed?");
-            return null;
+            throw new CommandException("mllp-send: the MLLP transport is not running; install the holdfast-mllp feature");
         }
         DownstreamSystem target = resolve();
-        String text = Files.readString(Path.of(file), StandardCharsets.ISO_8859_1).strip().replace("\r\n", "\r").replace('\n', '\r') + "\r";
-        OutboundRequest request = new OutboundRequest("shell-" + UUID.randomUUID(), 1, target,
-                Payload.of(text.getBytes(StandardCharsets.ISO_8859_1)), Map.of(), new AuthMaterial.None());
+        OutboundRequest request = new OutboundRequest("shell-" + UUID.randomUUID(), 1, target, Payload.of(read()), Map.of(),
+                new AuthMaterial.None());
         DeliveryResult result = mllp.deliver(request);
+        if (!(result instanceof DeliveryResult.Acknowledged)) {
+            throw new CommandException("mllp-send: " + target.endpoint() + ": " + describe(result));
+        }
         System.out.println(target.endpoint() + ": " + describe(result));
         return null;
     }
 
-    private DownstreamSystem resolve() {
+    private byte[] read() throws CommandException {
+        String text;
+        try {
+            text = Files.readString(Path.of(file), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new CommandException("mllp-send: cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
+        }
+        text = text.strip().replace("\r\n", "\r").replace('\n', '\r') + "\r";
+        if (!text.startsWith("MSH")) {
+            throw new CommandException("mllp-send: " + file + " does not start with an MSH segment");
+        }
+        return text.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private DownstreamSystem resolve() throws CommandException {
         if (inventory != null) {
             Optional<DownstreamSystem> known = inventory.find(system);
             if (known.isPresent()) {
                 if (!Transports.MLLP.equals(known.get().transport())) {
-                    throw new IllegalArgumentException("System '" + system + "' uses transport " + known.get().transport() + ", not MLLP");
+                    throw new CommandException("mllp-send: system '" + system + "' uses transport " + known.get().transport() + ", not MLLP");
                 }
                 return known.get();
             }
         }
-        if (!system.matches("[^:]+:\\d+")) {
-            throw new IllegalArgumentException("'" + system + "' is neither a known system (holdfast:systems) nor host:port");
+        if (!system.matches("[^:]+:\\d{1,5}")) {
+            throw new CommandException("mllp-send: '" + system + "' is neither a known system (holdfast:systems) nor host:port");
         }
         return new DownstreamSystem(system, system, Optional.empty(), "dev", Transports.MLLP, WireFormat.hl7v2("2.4"), system,
                 AuthPattern.NONE, Optional.empty(), Optional.empty());

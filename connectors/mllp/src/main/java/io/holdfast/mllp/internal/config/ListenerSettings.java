@@ -5,8 +5,11 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -17,17 +20,38 @@ import java.util.Optional;
 public record ListenerSettings(String name, String pid, int port, String bindAddress, Charset charset, int maxFrameBytes,
                                Duration firstByteTimeout, Duration interByteTimeout, Duration idleTimeout, AckMode ackMode,
                                String sourceSystem, ZoneId timeZone, int maxPendingAcks, Optional<String> tlsCredential,
-                               String tlsEnvironment, ClientAuth tlsClientAuth) {
+                               String tlsEnvironment, ClientAuth tlsClientAuth, Limits limits) {
     /** Whether a TLS listener asks senders for a client certificate. */
     public enum ClientAuth {
         NONE, WANT, NEED
+    }
+
+    /**
+     * Bounds on who may connect and for how long a frame may take.
+     *
+     * @param frameTimeout          a frame must end this long after its start block, however slowly its bytes trickle
+     *                              (slow-loris); 0 disables
+     * @param maxConnections        open connections per listener; more are closed on accept
+     * @param maxConnectionsPerPeer open connections per remote address
+     * @param allowFrom             networks that may connect; empty = any
+     */
+    public record Limits(Duration frameTimeout, int maxConnections, int maxConnectionsPerPeer, List<CidrRange> allowFrom) {
+        public static final Limits DEFAULT = new Limits(Duration.ofSeconds(60), 100, 20, List.of());
+
+        public Limits {
+            allowFrom = List.copyOf(allowFrom);
+        }
     }
 
     public static final String FACTORY_PID = "io.holdfast.mllp.listener";
     static final int MIN_FRAME = 1024;
     static final int MAX_FRAME = 64 * 1024 * 1024;
 
-    /** The listener name: {@code name} property, else the part of the PID after {@code ~}. */
+    /**
+     * The listener name: {@code name} property, else the part of the file name after
+     * {@code io.holdfast.mllp.listener-} (Karaf's file installer and feature configs), else the part
+     * of a ConfigAdmin PID after {@code ~} (a configuration made in code with a name).
+     */
     public static String nameOf(Map<String, ?> props) {
         Object explicit = props.get("name");
         if (explicit != null && !explicit.toString().isBlank()) {
@@ -38,7 +62,7 @@ public record ListenerSettings(String name, String pid, int port, String bindAdd
             if (v != null) {
                 String file = v.toString().replace('\\', '/');
                 file = file.substring(file.lastIndexOf('/') + 1).replaceFirst("\\.cfg$", "");
-                if (file.startsWith(FACTORY_PID + "-") || file.startsWith(FACTORY_PID + "~")) {
+                if (file.startsWith(FACTORY_PID + "-")) {
                     return file.substring(FACTORY_PID.length() + 1);
                 }
             }
@@ -56,12 +80,13 @@ public record ListenerSettings(String name, String pid, int port, String bindAdd
     public static ListenerSettings from(Map<String, ?> props) {
         String name = nameOf(props);
         Object rawPid = props.get("service.pid");
-        String pid = rawPid == null ? FACTORY_PID + "~" + name : rawPid.toString();
+        String pid = rawPid == null ? FACTORY_PID + "-" + name : rawPid.toString();
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,62}")) {
             throw new InvalidConfigurationException(pid, "name", "letters, digits, '.', '_' and '-' (max 63)", "is '" + name + "'");
         }
         int port = integer(props, pid, "port", 2575, 1, 65535);
-        String bind = string(props, "bindAddress", "0.0.0.0");
+        // Loopback unless the administrator names an address: a listener is never silently reachable from the network.
+        String bind = string(props, "bindAddress", "127.0.0.1");
         Charset charset = charset(props, pid);
         int maxFrame = integer(props, pid, "maxFrameBytes", 1048576, MIN_FRAME, MAX_FRAME);
         Duration first = duration(props, pid, "firstByteTimeout", Duration.ofSeconds(30));
@@ -94,7 +119,51 @@ public record ListenerSettings(String name, String pid, int port, String bindAdd
         }
         return new ListenerSettings(name, pid, port, bind, charset, maxFrame, first, inter, idle, mode,
                 source.isBlank() ? name : source, zone, pending, tlsCredential.isBlank() ? Optional.empty() : Optional.of(tlsCredential),
-                tlsEnvironment, clientAuth);
+                tlsEnvironment, clientAuth, limits(props, pid));
+    }
+
+    private static Limits limits(Map<String, ?> props, String pid) {
+        Limits d = Limits.DEFAULT;
+        Duration frame = duration(props, pid, "frameTimeout", d.frameTimeout());
+        int max = integer(props, pid, "maxConnections", d.maxConnections(), 1, 10_000);
+        int perPeer = integer(props, pid, "maxConnectionsPerPeer", d.maxConnectionsPerPeer(), 1, 10_000);
+        List<CidrRange> allow = new ArrayList<>();
+        for (String entry : list(props.get("allowFrom")).split("[,\\s]+")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            try {
+                allow.add(CidrRange.parse(entry));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidConfigurationException(pid, "allowFrom",
+                        "a comma-separated list of IPv4/IPv6 networks such as 10.20.0.0/16, 2001:db8::/32 or single addresses; empty = any",
+                        e.getMessage());
+            }
+        }
+        return new Limits(frame, max, perPeer, allow);
+    }
+
+    /** A list property as ConfigAdmin may hold it: text, a String[] or a collection. */
+    private static String list(Object value) {
+        if (value instanceof Object[] array) {
+            return String.join(",", java.util.Arrays.stream(array).map(String::valueOf).toList());
+        }
+        if (value instanceof java.util.Collection<?> c) {
+            return String.join(",", c.stream().map(String::valueOf).toList());
+        }
+        return value == null ? "" : value.toString();
+    }
+
+    /** True if {@code other} listens on the same socket the same way, so it can be applied without rebinding. */
+    public boolean bindsLike(ListenerSettings other) {
+        return port == other.port && bindAddress.equals(other.bindAddress) && tlsCredential.equals(other.tlsCredential)
+                && tlsEnvironment.equals(other.tlsEnvironment) && tlsClientAuth == other.tlsClientAuth
+                && Objects.equals(name, other.name);
+    }
+
+    /** True if this listener accepts connections from every interface (0.0.0.0 or ::). */
+    public boolean bindsWildcard() {
+        return bindAddress.equals("0.0.0.0") || bindAddress.equals("::") || bindAddress.equals("[::]") || bindAddress.equals("*");
     }
 
     private static String string(Map<String, ?> props, String key, String dflt) {
@@ -142,23 +211,28 @@ public record ListenerSettings(String name, String pid, int port, String bindAdd
 
     /** Settings for tests and the sandbox: a loopback listener on {@code port} with defaults. */
     public static ListenerSettings loopback(String name, int port) {
-        return new ListenerSettings(name, FACTORY_PID + "~" + name, port, "127.0.0.1", StandardCharsets.ISO_8859_1, 1048576,
+        return new ListenerSettings(name, FACTORY_PID + "-" + name, port, "127.0.0.1", StandardCharsets.ISO_8859_1, 1048576,
                 Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofMinutes(10), AckMode.AUTO, name,
-                ZoneId.of("Europe/London"), 256, Optional.empty(), "dev", ClientAuth.NONE);
+                ZoneId.of("Europe/London"), 256, Optional.empty(), "dev", ClientAuth.NONE, Limits.DEFAULT);
     }
 
     public ListenerSettings withMaxFrameBytes(int bytes) {
         return new ListenerSettings(name, pid, port, bindAddress, charset, bytes, firstByteTimeout, interByteTimeout, idleTimeout,
-                ackMode, sourceSystem, timeZone, maxPendingAcks, tlsCredential, tlsEnvironment, tlsClientAuth);
+                ackMode, sourceSystem, timeZone, maxPendingAcks, tlsCredential, tlsEnvironment, tlsClientAuth, limits);
     }
 
     public ListenerSettings withTimeouts(Duration first, Duration inter, Duration idle) {
         return new ListenerSettings(name, pid, port, bindAddress, charset, maxFrameBytes, first, inter, idle, ackMode, sourceSystem,
-                timeZone, maxPendingAcks, tlsCredential, tlsEnvironment, tlsClientAuth);
+                timeZone, maxPendingAcks, tlsCredential, tlsEnvironment, tlsClientAuth, limits);
     }
 
     public ListenerSettings withAckMode(AckMode mode) {
         return new ListenerSettings(name, pid, port, bindAddress, charset, maxFrameBytes, firstByteTimeout, interByteTimeout,
-                idleTimeout, mode, sourceSystem, timeZone, maxPendingAcks, tlsCredential, tlsEnvironment, tlsClientAuth);
+                idleTimeout, mode, sourceSystem, timeZone, maxPendingAcks, tlsCredential, tlsEnvironment, tlsClientAuth, limits);
+    }
+
+    public ListenerSettings withLimits(Limits newLimits) {
+        return new ListenerSettings(name, pid, port, bindAddress, charset, maxFrameBytes, firstByteTimeout, interByteTimeout,
+                idleTimeout, ackMode, sourceSystem, timeZone, maxPendingAcks, tlsCredential, tlsEnvironment, tlsClientAuth, newLimits);
     }
 }

@@ -4,7 +4,8 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * Metatype of an MLLP listener ({@code etc/io.holdfast.mllp.listener~<name>.cfg}). Values are
+ * Metatype of an MLLP listener ({@code etc/io.holdfast.mllp.listener-<name>.cfg}; Karaf's file
+ * installer splits factory file names on {@code -} only). Values are
  * validated by {@link ListenerSettings} (so a typo fails activation instead of turning into a
  * default). Durations: milliseconds or ISO-8601 ({@code PT30S}); 0 disables a timeout.
  */
@@ -13,8 +14,20 @@ public @interface MllpListenerConfig {
     @AttributeDefinition(description = "TCP port (1-65535)")
     int port() default 2575;
 
-    @AttributeDefinition(description = "Address to bind, e.g. 0.0.0.0 or 127.0.0.1")
-    String bindAddress() default "0.0.0.0";
+    @AttributeDefinition(description = "Address to bind; loopback unless set. 0.0.0.0 or :: (every interface) only when written here")
+    String bindAddress() default "127.0.0.1";
+
+    @AttributeDefinition(description = "Networks that may connect, comma-separated CIDR (10.20.0.0/16, 2001:db8::/32); empty = any")
+    String allowFrom() default "";
+
+    @AttributeDefinition(description = "Open connections per listener (1-10000); further connections are closed on accept")
+    int maxConnections() default 100;
+
+    @AttributeDefinition(description = "Open connections per remote address (1-10000)")
+    int maxConnectionsPerPeer() default 20;
+
+    @AttributeDefinition(description = "A frame must end this long after its start block, however slowly it arrives; 0 disables")
+    String frameTimeout() default "PT60S";
 
     @AttributeDefinition(description = "Charset when MSH-18 is empty: ISO-8859-1, US-ASCII or UTF-8")
     String charset() default "ISO-8859-1";

@@ -37,6 +37,11 @@ import org.slf4j.LoggerFactory;
 final class InboundProcessor {
     static final String FRAME_TOO_LARGE = "FRAME_TOO_LARGE";
     static final String INCOMPLETE_FRAME = "INCOMPLETE_FRAME";
+    static final String FIELD_TOO_LONG = "FIELD_TOO_LONG";
+    /** The journal's {@code journal_message.message_id} is VARCHAR(255): a longer MSH-10 cannot be the message id. */
+    static final int MAX_CONTROL_ID = 255;
+    /** {@code journal_message.wire_format} is VARCHAR(64) and holds {@code HL7V2:<MSH-12>}; real versions are "2.3.1" and the like. */
+    static final int MAX_VERSION = 20;
     private static final Logger LOG = LoggerFactory.getLogger(InboundProcessor.class);
     private static final AtomicLong ACK_SEQ = new AtomicLong();
 
@@ -45,9 +50,10 @@ final class InboundProcessor {
         static final Reply NONE = new Reply(Optional.empty(), false);
     }
 
-    private final ListenerSettings settings;
+    /** Replaced whole by {@link #apply}: a frame reads it once per use, never a half-updated mix. */
+    private volatile ListenerSettings settings;
     private final Intake intake;
-    private final Hl7v2Codec codec;
+    private volatile Hl7v2Codec codec;
     private final ListenerStats stats;
     private final AckBuilder acks;
     private final String channel;
@@ -59,6 +65,18 @@ final class InboundProcessor {
         this.stats = stats;
         this.acks = new AckBuilder("HOLDFAST", settings.name());
         this.channel = "mllp:" + settings.name();
+    }
+
+    ListenerSettings settings() {
+        return settings;
+    }
+
+    /** Applies settings of the same listener name; a new time zone needs a new codec, the rest is read per frame. */
+    void apply(ListenerSettings changed) {
+        if (!changed.timeZone().equals(settings.timeZone())) {
+            codec = new Hl7v2Codec(changed.timeZone());
+        }
+        settings = changed;
     }
 
     CompletionStage<Reply> process(MllpFrame frame, String remote) {
@@ -73,7 +91,9 @@ final class InboundProcessor {
         } else if (frame instanceof MllpFrame.Incomplete i) {
             decoded = DecodeResult.rejected(INCOMPLETE_FRAME, i.why() + "; " + i.bytes().length + " bytes kept");
         } else {
-            decoded = codec.decode(frame.bytes(), envelope, trail);
+            Optional<String> tooLong = msh.flatMap(InboundProcessor::tooLongField);
+            decoded = tooLong.isPresent() ? DecodeResult.rejected(FIELD_TOO_LONG, tooLong.get())
+                    : codec.decode(frame.bytes(), envelope, trail);
         }
         if (frame instanceof MllpFrame.Complete c && c.discardedBefore() > 0) {
             stats.discardedBytes.addAndGet(c.discardedBefore());
@@ -89,10 +109,23 @@ final class InboundProcessor {
         return stored.handle((receipt, error) -> reply(frame, msh, envelope, decoded, receipt, error));
     }
 
+    /** A header field the journal cannot hold; the message is then rejected under a generated id instead of failing Intake forever. */
+    static Optional<String> tooLongField(MshHeader msh) {
+        if (msh.controlId().length() > MAX_CONTROL_ID) {
+            return Optional.of("MSH-10 (message control id) is " + msh.controlId().length() + " characters; at most " + MAX_CONTROL_ID
+                    + " are accepted");
+        }
+        if (msh.version().length() > MAX_VERSION) {
+            return Optional.of("MSH-12 (version id) is " + msh.version().length() + " characters; at most " + MAX_VERSION
+                    + " are accepted");
+        }
+        return Optional.empty();
+    }
+
     private Envelope envelope(Optional<MshHeader> msh, MllpFrame frame, String remote) {
-        String id = msh.map(MshHeader::controlId).filter(s -> !s.isBlank())
+        String id = msh.map(MshHeader::controlId).filter(s -> !s.isBlank() && s.length() <= MAX_CONTROL_ID)
                 .orElseGet(() -> "mllp-" + settings.name() + "-" + UUID.randomUUID());
-        String version = msh.map(MshHeader::version).orElse("");
+        String version = msh.map(MshHeader::version).filter(v -> v.length() <= MAX_VERSION).orElse("");
         Map<String, String> attributes = Map.of(Hl7v2Codec.ATTR_DEFAULT_CHARSET, settings.charset().name(), "mllp.remote", remote,
                 "mllp.frame", frame.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT),
                 "hl7.messageType", msh.map(MshHeader::messageType).orElse(""));
@@ -170,6 +203,7 @@ final class InboundProcessor {
     static String hl7ErrorCode(String rejectionCode) {
         return switch (rejectionCode) {
             case Hl7v2Codec.NO_MSH -> AckError.SEGMENT_SEQUENCE;
+            case Hl7v2Codec.MALFORMED_MSH, FIELD_TOO_LONG -> AckError.DATA_TYPE;
             case "MISSING_FIELD" -> AckError.REQUIRED_FIELD_MISSING;
             case Hl7v2Codec.UNPARSABLE, "INVALID_NHS_NUMBER", "INVALID_VALUE", "INVALID_IDENTIFIER" -> AckError.DATA_TYPE;
             default -> AckError.APPLICATION_ERROR;

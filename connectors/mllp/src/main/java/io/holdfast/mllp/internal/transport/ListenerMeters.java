@@ -24,6 +24,8 @@ public final class ListenerMeters implements AutoCloseable {
         counter("holdfast.mllp.oversized", "frames over maxFrameBytes", listener, s.oversized);
         counter("holdfast.mllp.incomplete", "frames abandoned mid-way (journaled)", listener, s.incomplete);
         counter("holdfast.mllp.discarded.bytes", "bytes outside any frame", listener, s.discardedBytes);
+        counter("holdfast.mllp.connections.refused", "connections closed on accept (allowFrom, maxConnections, maxConnectionsPerPeer)",
+                listener, s.connectionsRefused);
         meters.add(Gauge.builder("holdfast.mllp.connections", s.connectionsOpen, AtomicLong::get).description("open connections")
                 .tag("listener", listener).register(registry));
     }

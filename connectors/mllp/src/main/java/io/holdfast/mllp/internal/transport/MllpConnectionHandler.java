@@ -18,7 +18,10 @@ import org.slf4j.LoggerFactory;
  * One connection: hands each frame to the {@link InboundProcessor} and writes the ACKs in the
  * order the frames arrived, even though Intake may make later frames durable first (senders
  * match ACKs to messages by position). Everything here runs on the channel's event loop; Intake
- * completions hop back onto it. Also enforces the first-byte, inter-byte and idle timeouts.
+ * completions hop back onto it. Also enforces the first-byte, inter-byte and idle timeouts and the
+ * whole-frame deadline ({@code frameTimeout}, counted from the start block, so a sender that
+ * trickles one byte at a time cannot hold a connection and a buffer forever). Settings are read
+ * from the processor on each use, so a live configuration change applies here too.
  */
 final class MllpConnectionHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(MllpConnectionHandler.class);
@@ -28,7 +31,6 @@ final class MllpConnectionHandler extends ChannelInboundHandlerAdapter {
         InboundProcessor.Reply reply;
     }
 
-    private final ListenerSettings settings;
     private final InboundProcessor processor;
     private final ListenerStats stats;
     private final ReadClock clock;
@@ -39,9 +41,7 @@ final class MllpConnectionHandler extends ChannelInboundHandlerAdapter {
     private boolean closing;
     private String remote = "";
 
-    MllpConnectionHandler(ListenerSettings settings, InboundProcessor processor, ListenerStats stats, ReadClock clock,
-                          MllpFrameDecoder decoder) {
-        this.settings = settings;
+    MllpConnectionHandler(InboundProcessor processor, ListenerStats stats, ReadClock clock, MllpFrameDecoder decoder) {
         this.processor = processor;
         this.stats = stats;
         this.clock = clock;
@@ -80,14 +80,14 @@ final class MllpConnectionHandler extends ChannelInboundHandlerAdapter {
         }
         Slot slot = new Slot();
         pending.addLast(slot);
-        if (pending.size() >= settings.maxPendingAcks()) {
+        if (pending.size() >= processor.settings().maxPendingAcks()) {
             ctx.channel().config().setAutoRead(false);
         }
         processor.process(frame, remote).whenComplete((reply, error) -> ctx.executor().execute(() -> {
             slot.reply = error == null ? reply : InboundProcessor.Reply.NONE;
             if (error != null) {
                 LOG.error("MLLP {}: no reply could be built for a frame; closing the connection so the sender resends",
-                        settings.name(), error);
+                        processor.settings().name(), error);
                 slot.reply = new InboundProcessor.Reply(java.util.Optional.empty(), true);
             }
             flushReady();
@@ -115,7 +115,7 @@ final class MllpConnectionHandler extends ChannelInboundHandlerAdapter {
         if (wrote) {
             ctx.flush();
         }
-        if (!ctx.channel().config().isAutoRead() && pending.size() <= settings.maxPendingAcks() / 2) {
+        if (!ctx.channel().config().isAutoRead() && pending.size() <= processor.settings().maxPendingAcks() / 2) {
             ctx.channel().config().setAutoRead(true);
         }
         if (closing && pending.isEmpty()) {
@@ -125,9 +125,9 @@ final class MllpConnectionHandler extends ChannelInboundHandlerAdapter {
 
     /** Checks the timeouts; returns nanoseconds until the next check, or -1 to stop. */
     private long tick() {
+        ListenerSettings settings = processor.settings();
         long now = System.nanoTime();
         long first = settings.firstByteTimeout().toNanos();
-        long inter = settings.interByteTimeout().toNanos();
         long idle = settings.idleTimeout().toNanos();
         if (!clock.anyRead && first > 0) {
             if (now - clock.connectedAt >= first) {
@@ -136,34 +136,63 @@ final class MllpConnectionHandler extends ChannelInboundHandlerAdapter {
                 ctx.close();
                 return -1;
             }
-            return first - (now - clock.connectedAt);
+            // Wake early enough to start the frame timers should the first byte open a frame.
+            return Math.min(first - (now - clock.connectedAt), frameCheckInterval(settings));
         }
         long quiet = now - clock.lastRead;
         if (decoder.inFrame()) {
-            if (inter > 0 && quiet >= inter) {
-                LOG.warn("MLLP {}: frame from {} stalled for interByteTimeout {}; journaling what arrived and closing",
-                        settings.name(), remote, settings.interByteTimeout());
-                decoder.abandonFrame("no byte for interByteTimeout " + settings.interByteTimeout())
-                        .ifPresent(f -> processor.process(f, remote));
-                closing = true;
-                flushReady();
-                return -1;
-            }
-            return inter > 0 ? inter - quiet : Math.max(idle, TimeUnit.SECONDS.toNanos(1));
+            return frameTick(settings, now, quiet);
         }
         if (idle > 0 && quiet >= idle && pending.isEmpty()) {
             LOG.info("MLLP {}: closing {} idle for idleTimeout {}", settings.name(), remote, settings.idleTimeout());
             ctx.close();
             return -1;
         }
-        long next = Long.MAX_VALUE;
-        if (idle > 0) {
-            next = Math.max(idle - quiet, TimeUnit.MILLISECONDS.toNanos(50));
-        }
-        if (inter > 0) {
-            next = Math.min(next, inter);
-        }
+        long next = Math.min(idle > 0 ? Math.max(idle - quiet, TimeUnit.MILLISECONDS.toNanos(50)) : Long.MAX_VALUE,
+                frameCheckInterval(settings));
         return next == Long.MAX_VALUE ? -1 : next;
+    }
+
+    /** How often to look at a frame that may start any moment: the shorter of the inter-byte timeout and the frame deadline. */
+    private static long frameCheckInterval(ListenerSettings settings) {
+        long inter = settings.interByteTimeout().toNanos();
+        long deadline = settings.limits().frameTimeout().toNanos();
+        long next = Long.MAX_VALUE;
+        if (inter > 0) {
+            next = inter;
+        }
+        if (deadline > 0) {
+            next = Math.min(next, deadline);
+        }
+        return next;
+    }
+
+    /** While a frame is in progress: the inter-byte timeout and the whole-frame deadline, whichever comes first. */
+    private long frameTick(ListenerSettings settings, long now, long quiet) {
+        long inter = settings.interByteTimeout().toNanos();
+        long deadline = settings.limits().frameTimeout().toNanos();
+        long elapsed = now - decoder.frameStartedNanos();
+        String why = null;
+        if (inter > 0 && quiet >= inter) {
+            why = "no byte for interByteTimeout " + settings.interByteTimeout();
+        } else if (deadline > 0 && elapsed >= deadline) {
+            why = "frame not complete within frameTimeout " + settings.limits().frameTimeout();
+        }
+        if (why != null) {
+            LOG.warn("MLLP {}: frame from {} abandoned ({}); journaling what arrived and closing", settings.name(), remote, why);
+            decoder.abandonFrame(why).ifPresent(f -> processor.process(f, remote));
+            closing = true;
+            flushReady();
+            return -1;
+        }
+        long next = TimeUnit.SECONDS.toNanos(1);
+        if (inter > 0) {
+            next = inter - quiet;
+        }
+        if (deadline > 0) {
+            next = Math.min(next, deadline - elapsed);
+        }
+        return next;
     }
 
     private void scheduleTimer(long delayNanos) {
@@ -179,7 +208,7 @@ final class MllpConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.warn("MLLP {}: connection {} failed: {}", settings.name(), remote, cause.toString());
+        LOG.warn("MLLP {}: connection {} failed: {}", processor.settings().name(), remote, cause.toString());
         ctx.close();
     }
 }

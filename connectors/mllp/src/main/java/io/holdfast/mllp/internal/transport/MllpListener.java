@@ -22,12 +22,14 @@ import javax.net.ssl.SSLEngine;
 
 /**
  * A bound MLLP server socket. {@link #start()} either binds or throws with nothing left running,
- * so a listener is never half-started.
+ * so a listener is never half-started. Settings that do not change the socket (timeouts, limits,
+ * allow-list, ACK mode, charset...) are applied live by {@link #apply(ListenerSettings)}: open
+ * connections stay and pick them up at their next frame or timer tick.
  */
 public final class MllpListener implements AutoCloseable, ListenerView {
-    private final ListenerSettings settings;
     private final InboundProcessor processor;
     private final ListenerStats stats = new ListenerStats();
+    private final ConnectionGate gate;
     private final Optional<SSLContext> tls;
     private EventLoopGroup boss;
     private EventLoopGroup workers;
@@ -39,13 +41,25 @@ public final class MllpListener implements AutoCloseable, ListenerView {
 
     /** With {@code tls}, every connection starts with a TLS handshake (server side; client auth per settings). */
     public MllpListener(ListenerSettings settings, Intake intake, Optional<SSLContext> tls) {
-        this.settings = settings;
         this.tls = tls;
         this.processor = new InboundProcessor(settings, intake, new Hl7v2Codec(settings.timeZone()), stats);
+        this.gate = new ConnectionGate(processor::settings, stats);
+    }
+
+    /**
+     * Applies settings that keep the socket as it is; throws {@link IllegalArgumentException} if
+     * they would need a rebind (port, address, TLS), which the caller does by closing and starting anew.
+     */
+    public void apply(ListenerSettings changed) {
+        if (!changed.bindsLike(processor.settings())) {
+            throw new IllegalArgumentException("port, bindAddress or TLS changed: the listener must be restarted");
+        }
+        processor.apply(changed);
     }
 
     /** Binds; on failure releases every thread and rethrows (e.g. {@link java.net.BindException}). */
     public synchronized void start() throws Exception {
+        ListenerSettings settings = processor.settings();
         boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         workers = new MultiThreadIoEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()), NioIoHandler.newFactory());
         try {
@@ -57,11 +71,15 @@ public final class MllpListener implements AutoCloseable, ListenerView {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
+                            if (!gate.admit(ch)) {
+                                return;
+                            }
+                            ListenerSettings settings = processor.settings();
                             ReadClock clock = new ReadClock();
                             MllpFrameDecoder decoder = new MllpFrameDecoder(settings.maxFrameBytes());
                             tls.ifPresent(context -> ch.pipeline().addLast("tls", new SslHandler(serverEngine(context))));
                             ch.pipeline().addLast("clock", clock).addLast("framing", decoder)
-                                    .addLast("mllp", new MllpConnectionHandler(settings, processor, stats, clock, decoder));
+                                    .addLast("mllp", new MllpConnectionHandler(processor, stats, clock, decoder));
                         }
                     })
                     .bind(new InetSocketAddress(settings.bindAddress(), settings.port())).sync().channel();
@@ -74,7 +92,7 @@ public final class MllpListener implements AutoCloseable, ListenerView {
     private SSLEngine serverEngine(SSLContext context) {
         SSLEngine engine = context.createSSLEngine();
         engine.setUseClientMode(false);
-        switch (settings.tlsClientAuth()) {
+        switch (processor.settings().tlsClientAuth()) {
             case NEED -> engine.setNeedClientAuth(true);
             case WANT -> engine.setWantClientAuth(true);
             case NONE -> engine.setNeedClientAuth(false);
@@ -91,7 +109,12 @@ public final class MllpListener implements AutoCloseable, ListenerView {
 
     @Override
     public ListenerSettings settings() {
-        return settings;
+        return processor.settings();
+    }
+
+    /** Connections open now (admitted by the gate and not yet closed). */
+    int openConnections() {
+        return gate.open();
     }
 
     @Override

@@ -253,10 +253,22 @@ class Hl7v2CodecTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "hello world", "PID|1||9449305552^^^NHS^NH\r", "MSH"})
+    @ValueSource(strings = {"", "hello world", "PID|1||9449305552^^^NHS^NH\r"})
     void noMshIsRejected(String text) {
         assertThat(decode(text.getBytes(StandardCharsets.ISO_8859_1))).isInstanceOfSatisfying(DecodeResult.Rejected.class,
                 rej -> assertThat(rej.code()).isEqualTo(Hl7v2Codec.NO_MSH));
+    }
+
+    /** Delimiters no field can be read with: rejected, never parsed into an "unmapped" message (issue 12 point 2). */
+    @ParameterizedTest
+    @ValueSource(strings = {"MSH", "MSH\rPID|1||9449305552^^^NHS^NH\r", "MSHA^~\\&|PAS|RXX\r", "MSH|^^^^|PAS|RXX|EPR|RXX|20260301||ADT^A01|M1|P|2.4\r",
+        "MSH|^~|PAS|RXX|EPR|RXX|20260301||ADT^A01|M1|P|2.4\r", "MSH|^~\\||PAS|RXX|EPR|RXX|20260301||ADT^A01|M1|P|2.4\r",
+        "MSH|^~A&|PAS|RXX\r", "MSH|^~\\&^|PAS\r"})
+    void mshWithUnusableDelimitersIsRejected(String text) {
+        assertThat(decode(text.getBytes(StandardCharsets.ISO_8859_1))).isInstanceOfSatisfying(DecodeResult.Rejected.class, rej -> {
+            assertThat(rej.code()).isEqualTo(Hl7v2Codec.MALFORMED_MSH);
+            assertThat(rej.reason()).startsWith("MSH");
+        });
     }
 
     @Test

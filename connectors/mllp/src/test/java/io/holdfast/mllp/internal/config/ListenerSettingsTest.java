@@ -30,6 +30,43 @@ class ListenerSettingsTest {
         assertThat(s.charset()).isEqualTo(StandardCharsets.ISO_8859_1);
         assertThat(s.interByteTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(s.ackMode()).isEqualTo(AckMode.AUTO);
+        assertThat(s.limits()).isEqualTo(ListenerSettings.Limits.DEFAULT);
+        assertThat(s.limits().frameTimeout()).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    /** Issue 12 point 2: no silent 0.0.0.0. */
+    @Test
+    void bindsLoopbackUnlessAnAddressIsConfigured() {
+        assertThat(ListenerSettings.from(props("port", "2575")).bindAddress()).isEqualTo("127.0.0.1");
+        assertThat(ListenerSettings.from(props("port", "2575")).bindsWildcard()).isFalse();
+        ListenerSettings open = ListenerSettings.from(props("bindAddress", "0.0.0.0"));
+        assertThat(open.bindAddress()).isEqualTo("0.0.0.0");
+        assertThat(open.bindsWildcard()).isTrue();
+    }
+
+    @Test
+    void limitsAndAllowList() {
+        ListenerSettings s = ListenerSettings.from(props("allowFrom", "10.20.0.0/16, 192.168.1.7 2001:db8::/32", "maxConnections", "8",
+                "maxConnectionsPerPeer", "2", "frameTimeout", "PT15S"));
+        assertThat(s.limits().allowFrom()).extracting(CidrRange::toString)
+                .containsExactly("10.20.0.0/16", "192.168.1.7/32", "2001:db8:0:0:0:0:0:0/32");
+        assertThat(s.limits().maxConnections()).isEqualTo(8);
+        assertThat(s.limits().maxConnectionsPerPeer()).isEqualTo(2);
+        assertThat(s.limits().frameTimeout()).isEqualTo(Duration.ofSeconds(15));
+        Map<String, Object> typed = props();
+        typed.put("allowFrom", new String[] {"10.0.0.0/8", "::1"});
+        assertThat(ListenerSettings.from(typed).limits().allowFrom()).hasSize(2);
+    }
+
+    @Test
+    void onlyPortAddressAndTlsNeedARebind() {
+        ListenerSettings base = ListenerSettings.from(props("port", "2575"));
+        assertThat(base.bindsLike(ListenerSettings.from(props("port", "2575", "idleTimeout", "PT1M", "allowFrom", "10.0.0.0/8",
+                "maxConnections", "3", "ackMode", "ORIGINAL")))).isTrue();
+        assertThat(base.bindsLike(ListenerSettings.from(props("port", "2576")))).isFalse();
+        assertThat(base.bindsLike(ListenerSettings.from(props("port", "2575", "bindAddress", "0.0.0.0")))).isFalse();
+        assertThat(base.bindsLike(ListenerSettings.from(props("port", "2575", "tlsCredential", "mllp-tls")))).isFalse();
+        assertThat(base.bindsLike(ListenerSettings.from(props("port", "2575", "tlsClientAuth", "NEED")))).isFalse();
     }
 
     @Test
@@ -52,7 +89,8 @@ class ListenerSettingsTest {
 
     @ParameterizedTest
     @CsvSource({"port,abc", "port,70000", "maxFrameBytes,10", "charset,EBCDIC-KLINGON", "ackMode,SOMETIMES", "interByteTimeout,soon",
-        "timeZone,Mars/Olympus", "maxPendingAcks,0"})
+        "timeZone,Mars/Olympus", "maxPendingAcks,0", "allowFrom,intranet.nhs.uk", "allowFrom,10.0.0.0/33", "allowFrom,::1/129",
+        "allowFrom,10.0.0/8", "maxConnections,0", "maxConnectionsPerPeer,-1", "frameTimeout,forever"})
     void invalidValuesNameThePidTheKeyAndWhatIsAllowed(String key, String value) {
         assertThatThrownBy(() -> ListenerSettings.from(props(key, value))).isInstanceOfSatisfying(InvalidConfigurationException.class, e -> {
             assertThat(e.pid()).isEqualTo("io.holdfast.mllp.listener~adt-feed");

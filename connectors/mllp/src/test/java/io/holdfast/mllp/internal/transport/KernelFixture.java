@@ -13,12 +13,12 @@ import java.util.Optional;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 
 /** The real kernel (Derby in a temp folder, journal, idempotency, Intake), as bundles/intake's tests assemble it. */
-final class KernelFixture implements AutoCloseable {
-    final JournalCore journal;
-    final IdempotencyCore idempotency;
-    final IntakeCore intake;
+public final class KernelFixture implements AutoCloseable {
+    public final JournalCore journal;
+    public final IdempotencyCore idempotency;
+    public final IntakeCore intake;
 
-    KernelFixture(Path dir) {
+    public KernelFixture(Path dir) {
         EmbeddedDataSource ds = JournalFixture.derby(dir);
         JdbcStore store = new JdbcStore(ds, "test");
         journal = new JournalCore(store, new TestKeys(), dir, JournalFixture.config(256));
