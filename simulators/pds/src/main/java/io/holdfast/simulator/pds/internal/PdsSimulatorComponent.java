@@ -32,7 +32,7 @@ public class PdsSimulatorComponent {
     private static final Logger LOG = LoggerFactory.getLogger(PdsSimulatorComponent.class);
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile AccessTokenIntrospection apim;
+    volatile AccessTokenIntrospection apim;
     private PdsSimulator simulator;
 
     @ObjectClassDefinition(name = "Holdfast PDS simulator", description = "Sandbox-only NHS PDS FHIR R4 API")
