@@ -1,7 +1,7 @@
 /**
  * MESH API v2 protocol code shared by the connector and the MESH simulator: header names, the
- * NHSMESH authorization token (build and verify), chunk ranges and checksums. No I/O here.
+ * NHSMESH authorization token (build and verify), chunk ranges, checksums and the message id format. No I/O here.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.holdfast.mesh.protocol;

@@ -15,9 +15,11 @@ final class InboxEndpoints {
     static final int DEFAULT_MAX_RESULTS = 500;
     private static final DateTimeFormatter STATUS_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
     private final MeshMessageStore store;
+    private final MeshSimulator.Options options;
 
-    InboxEndpoints(MeshMessageStore store) {
+    InboxEndpoints(MeshMessageStore store, MeshSimulator.Options options) {
         this.store = store;
+        this.options = options;
     }
 
     SimResponse list(SimRequest r, SimulatedMailbox me) {
@@ -42,7 +44,12 @@ final class InboxEndpoints {
         String self = "/messageexchange/" + me.id() + "/inbox?max_results=" + max;
         links.put("self", self);
         if (start + page.size() < waiting.size() && !page.isEmpty()) {
-            links.put("next", self + "&continue_from=" + encodeToken(page.get(page.size() - 1).messageId));
+            String query = "?max_results=" + max + "&continue_from=" + encodeToken(page.get(page.size() - 1).messageId);
+            links.put("next", switch (options.links()) {
+                case ABSOLUTE_PATH -> self + "&continue_from=" + encodeToken(page.get(page.size() - 1).messageId);
+                case ABSOLUTE_URL -> "http://" + r.header("Host").orElse("127.0.0.1") + "/messageexchange/" + me.id() + "/inbox" + query;
+                case RELATIVE -> "inbox" + query;
+            });
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("messages", page.stream().map(m -> m.messageId).toList());
@@ -57,7 +64,14 @@ final class InboxEndpoints {
                 .orElseGet(() -> refusal(messageId, me));
     }
 
-    SimResponse download(String messageId, int chunk, SimulatedMailbox me) {
+    /**
+     * A chunk as stored: a message sent compressed is one gzip stream split into chunks, and each chunk
+     * is served as stored with {@code Content-Encoding: gzip} — only to a client that accepts gzip (the
+     * simulator is strict: 406 otherwise, since no chunk after the first can be decompressed alone). With
+     * {@link MeshSimulator.Builder#compressForGzipClients}, an uncompressed chunk is gzipped on its own
+     * for a client that accepts gzip, as a v2 server may do.
+     */
+    SimResponse download(String messageId, int chunk, SimulatedMailbox me, boolean clientAcceptsGzip) throws java.io.IOException {
         Optional<StoredMessage> found = readable(messageId, me);
         if (found.isEmpty()) {
             return refusal(messageId, me);
@@ -70,6 +84,15 @@ final class InboxEndpoints {
             return SimResponse.error(404, messageId, "RECEIVE", "20", "Message does not exist");
         }
         int status = chunk < m.totalChunks ? 206 : 200;
+        boolean storedCompressed = m.contentEncoding.filter(MeshHeaders.GZIP::equalsIgnoreCase).isPresent();
+        if (storedCompressed && !clientAcceptsGzip) {
+            return SimResponse.error(406, messageId, "RECEIVE", "406", "message is stored gzip-compressed: send Accept-Encoding: gzip");
+        }
+        if (!storedCompressed && clientAcceptsGzip && options.compressForGzipClients()) {
+            Map<String, String> h = headers(m, chunk);
+            h.put(MeshHeaders.CONTENT_ENCODING, MeshHeaders.GZIP);
+            return new SimResponse.FileBody(status, h, gzippedCopy(m.chunkFile(chunk)), false);
+        }
         return new SimResponse.FileBody(status, headers(m, chunk), m.chunkFile(chunk), false);
     }
 
@@ -85,6 +108,18 @@ final class InboxEndpoints {
             return SimResponse.error(410, messageId, "RECEIVE", "410", "Message in unexpected status");
         }
         return new SimResponse.Empty(200, Map.of());
+    }
+
+    private static java.nio.file.Path gzippedCopy(java.nio.file.Path chunk) throws java.io.IOException {
+        java.nio.file.Path gz = chunk.resolveSibling(chunk.getFileName() + ".gz");
+        if (!java.nio.file.Files.exists(gz)) {
+            java.nio.file.Path tmp = java.nio.file.Files.createTempFile(chunk.getParent(), "gz", ".tmp");
+            try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(java.nio.file.Files.newOutputStream(tmp))) {
+                java.nio.file.Files.copy(chunk, out);
+            }
+            java.nio.file.Files.move(tmp, gz, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return gz;
     }
 
     private Optional<StoredMessage> readable(String messageId, SimulatedMailbox me) {

@@ -18,10 +18,10 @@ final class MeshApi {
     private final InboxEndpoints inbox;
     private final OutboxEndpoints outbox;
 
-    MeshApi(Map<String, SimulatedMailbox> mailboxes, MeshAuthVerifier verifier, MeshMessageStore store) {
+    MeshApi(Map<String, SimulatedMailbox> mailboxes, MeshAuthVerifier verifier, MeshMessageStore store, MeshSimulator.Options options) {
         this.mailboxes = mailboxes;
         this.verifier = verifier;
-        this.inbox = new InboxEndpoints(store);
+        this.inbox = new InboxEndpoints(store, options);
         this.outbox = new OutboxEndpoints(store, mailboxes);
     }
 
@@ -68,13 +68,18 @@ final class MeshApi {
             case HANDSHAKE -> handshake(r, me);
             case INBOX -> inbox.list(r, me);
             case DOWNLOAD -> r.method().equals("HEAD") ? inbox.head(s.get(2), me)
-                    : inbox.download(s.get(2), s.size() == 4 ? parseChunk(s.get(3)) : 1, me);
+                    : inbox.download(s.get(2), s.size() == 4 ? parseChunk(s.get(3)) : 1, me, acceptsGzip(r));
             case ACKNOWLEDGE -> inbox.acknowledge(s.get(2), me);
             case SEND -> outbox.send(r, me);
             case SEND_CHUNK -> outbox.sendChunk(r, s.get(2), parseChunk(s.get(3)), me);
             case TRACKING -> s.size() == 4 ? outbox.trackByLocalId(s.get(3), me) : outbox.trackByMessageId(r, me);
             case ANY -> throw new IllegalStateException("ANY is not a request operation");
         };
+    }
+
+    private static boolean acceptsGzip(SimRequest r) {
+        return r.header(MeshHeaders.ACCEPT_ENCODING).map(v -> java.util.Arrays.stream(v.split(","))
+                .map(e -> e.split(";")[0].trim()).anyMatch(e -> e.equalsIgnoreCase(MeshHeaders.GZIP) || e.equals("*"))).orElse(false);
     }
 
     private static int parseChunk(String text) {

@@ -1,5 +1,6 @@
 package io.holdfast.simulator.mesh;
 
+import io.holdfast.mesh.protocol.MeshMessageId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,8 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -29,7 +28,6 @@ public final class MeshMessageStore {
     public static final Duration EXPIRY = Duration.ofDays(5);
     public static final Duration RETENTION = Duration.ofDays(30);
     public static final String CODE_UNDELIVERED = "14";
-    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
 
     private final Path dataDir;
     private final Clock clock;
@@ -56,7 +54,7 @@ public final class MeshMessageStore {
     }
 
     synchronized StoredMessage create(NewMessage m, String messageType) {
-        String id = ID_TIME.format(now()) + "_" + String.format("%06X", ThreadLocalRandom.current().nextInt(1 << 24));
+        String id = MeshMessageId.create(now(), ThreadLocalRandom.current().nextInt(1 << 24));
         StoredMessage s = new StoredMessage(id, messageType, m.sender(), m.recipient(), m.workflowId(), m.subject(),
                 m.localId(), m.fileName(), m.checksum(), m.contentEncoding(), m.compressed(), m.totalChunks(), now(),
                 dataDir.resolve(id));

@@ -55,7 +55,7 @@ public final class MeshSimulator implements AutoCloseable {
         MeshAuthVerifier verifier = new MeshAuthVerifier(b.sharedKey.getBytes(StandardCharsets.UTF_8),
                 id -> java.util.Optional.ofNullable(mailboxes.get(id.toUpperCase())).map(SimulatedMailbox::password), b.clock);
         this.store = new MeshMessageStore(b.dataDir, b.clock);
-        MeshApi api = new MeshApi(Map.copyOf(mailboxes), verifier, store);
+        MeshApi api = new MeshApi(Map.copyOf(mailboxes), verifier, store, new Options(b.links, b.compressForGzipClients));
         this.incoming = b.dataDir.resolve("incoming");
         try {
             Files.createDirectories(incoming);
@@ -136,6 +136,59 @@ public final class MeshSimulator implements AutoCloseable {
     }
 
     /**
+     * A partner's upload of a message compressed as a whole ({@code Content-Encoding: gzip}) and split into
+     * {@code chunks} chunks, as MESH stores it: no chunk after the first is a gzip stream of its own. The
+     * checksum is over the uncompressed content. Accepted at once, like {@link #send}.
+     *
+     * @return the MESH message id
+     */
+    public String sendCompressed(String from, String to, String workflowId, String fileName, byte[] content, int chunks) {
+        SimulatedMailbox sender = mailbox(from);
+        SimulatedMailbox recipient = mailbox(to);
+        try {
+            java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+                out.write(content);
+            }
+            byte[] compressed = gz.toByteArray();
+            if (chunks < 1 || chunks > compressed.length) {
+                throw new IllegalArgumentException(chunks + " chunks for " + compressed.length + " compressed bytes");
+            }
+            String checksum = MeshChecksum.sha256(MessageDigest.getInstance("SHA-256").digest(content));
+            StoredMessage m = store.create(new MeshMessageStore.NewMessage(sender.id(), recipient.id(), workflowId, Optional.empty(),
+                    Optional.empty(), Optional.of(fileName), Optional.of(checksum), Optional.of(MeshHeaders.GZIP), true, chunks),
+                    MeshHeaders.TYPE_DATA);
+            int per = (compressed.length + chunks - 1) / chunks;
+            for (int n = 1; n <= chunks; n++) {
+                Path body = Files.createTempFile(incoming, "send-", ".part");
+                int from0 = (n - 1) * per;
+                Files.write(body, java.util.Arrays.copyOfRange(compressed, Math.min(from0, compressed.length),
+                        Math.min(from0 + per, compressed.length)));
+                store.storeChunk(m, n, body);
+            }
+            return m.messageId;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    /** How {@code links.next} is written; every form is a valid RFC 3986 reference a client must resolve against its request. */
+    public enum LinkStyle {
+        /** {@code /messageexchange/X/inbox?...}, as MESH writes it. */
+        ABSOLUTE_PATH,
+        /** {@code http://host:port/messageexchange/X/inbox?...}. */
+        ABSOLUTE_URL,
+        /** {@code inbox?...}, relative to the request's path. */
+        RELATIVE
+    }
+
+    /** Behaviour switches for tests. */
+    record Options(LinkStyle links, boolean compressForGzipClients) {
+    }
+
+    /**
      * What the owner of {@code mailbox} does after downloading its inbox: acknowledges every message waiting
      * there (senders' tracking then says acknowledged).
      *
@@ -154,6 +207,11 @@ public final class MeshSimulator implements AutoCloseable {
     /** The configured mailbox ids. */
     public Set<String> mailboxIds() {
         return mailboxes.keySet();
+    }
+
+    /** True if the simulator has a mailbox with this id. */
+    public boolean hasMailbox(String id) {
+        return mailboxes.containsKey(id.toUpperCase());
     }
 
     private SimulatedMailbox mailbox(String id) {
@@ -185,6 +243,20 @@ public final class MeshSimulator implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Path dataDir;
         private int threads = 4;
+        private LinkStyle links = LinkStyle.ABSOLUTE_PATH;
+        private boolean compressForGzipClients;
+
+        /** How {@code links.next} is written (default as MESH: an absolute path). */
+        public Builder links(LinkStyle links) {
+            this.links = Objects.requireNonNull(links, "links");
+            return this;
+        }
+
+        /** Gzip each uncompressed chunk on its own for a client that sends {@code Accept-Encoding: gzip}, as a v2 server may. */
+        public Builder compressForGzipClients(boolean compress) {
+            this.compressForGzipClients = compress;
+            return this;
+        }
 
         public Builder mailbox(String id, String password, String... workflows) {
             mailboxes.add(new SimulatedMailbox(id, password, Set.of(workflows)));

@@ -181,11 +181,15 @@ class MeshSimulatorProtocolTest {
             assertThat(c.statusCode()).isEqualTo(202);
         }
         assertThat(json(mesh.send(mesh.req("X26ABC1", "password", track).GET().build())).path("status").asText()).isEqualTo("accepted");
-        HttpResponse<byte[]> c1 = mesh.bytes(mesh.req("X26ABC2", "password", "/messageexchange/X26ABC2/inbox/" + id).GET().build());
+        assertThat(mesh.send(mesh.req("X26ABC2", "password", "/messageexchange/X26ABC2/inbox/" + id).GET().build()).statusCode())
+                .as("a compressed message only to a client that accepts gzip").isEqualTo(406);
+        HttpResponse<byte[]> c1 = mesh.bytes(mesh.req("X26ABC2", "password", "/messageexchange/X26ABC2/inbox/" + id)
+                .header(MeshHeaders.ACCEPT_ENCODING, "gzip").GET().build());
         assertThat(c1.statusCode()).isEqualTo(206);
         assertThat(c1.headers().firstValue(MeshHeaders.CHUNK_RANGE)).contains("1:3");
         assertThat(c1.headers().firstValue(MeshHeaders.CONTENT_ENCODING)).contains("gzip");
-        HttpResponse<byte[]> c3 = mesh.bytes(mesh.req("X26ABC2", "password", "/messageexchange/X26ABC2/inbox/" + id + "/3").GET().build());
+        HttpResponse<byte[]> c3 = mesh.bytes(mesh.req("X26ABC2", "password", "/messageexchange/X26ABC2/inbox/" + id + "/3")
+                .header(MeshHeaders.ACCEPT_ENCODING, "gzip, deflate").GET().build());
         assertThat(c3.statusCode()).isEqualTo(200);
         assertThat(new String(c3.body())).isEqualTo("c3");
         assertThat(mesh.send(mesh.req("X26ABC2", "password", "/messageexchange/X26ABC2/inbox/" + id + "/4").GET().build()).statusCode())

@@ -1,5 +1,6 @@
 package io.holdfast.mesh.internal.command;
 
+import io.holdfast.api.error.HoldfastException;
 import io.holdfast.mesh.internal.transport.MeshMailbox;
 import io.holdfast.mesh.internal.transport.MeshMailboxes;
 import io.holdfast.mesh.internal.transport.MeshMessageHeaders;
@@ -11,6 +12,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 /** {@code holdfast:mesh-inbox <mailbox>}: what waits in a mailbox's inbox, metadata only (never content). */
@@ -29,9 +31,17 @@ public class MeshInboxCommand implements Action {
     int max = 50;
 
     @Override
-    public Object execute() {
-        MeshMailbox m = mailboxes.require(mailbox);
-        List<String> ids = m.client().inboxAll(m.settings().pageSize());
+    public Object execute() throws CommandException {
+        MeshMailbox m = MeshCommandErrors.mailbox(mailboxes, mailbox, "mesh-inbox");
+        try {
+            return list(m);
+        } catch (HoldfastException e) {
+            throw MeshCommandErrors.failed("mesh-inbox", e);
+        }
+    }
+
+    private Object list(MeshMailbox m) {
+        List<String> ids = m.client().inboxAll(m.settings().pageSize()).messageIds();
         ShellTable table = new ShellTable();
         table.column("Message id");
         table.column("Type");

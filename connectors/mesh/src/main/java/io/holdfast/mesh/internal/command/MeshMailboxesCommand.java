@@ -35,7 +35,7 @@ public class MeshMailboxesCommand implements Action {
             table.addRow().addContent(m.settings().mailboxId(), m.settings().environment(), m.settings().baseUrl(),
                     m.settings().pollEnabled() ? m.settings().pollInterval().toSeconds() + "s" : "off", s.handshakeOk() ? "ok" : "-",
                     s.lastPoll().map(Object::toString).orElse("-"),
-                    r.listed() + " listed / " + r.delivered() + " new / " + r.duplicates() + " dup / " + r.skipped() + " left / " + r.failed() + " retry",
+                    r.listed() + " listed / " + r.delivered() + " new / " + r.duplicates() + " dup / " + r.skipped() + " left / " + r.limited() + " refused by a limit / " + r.failed() + " retry",
                     s.downloadedNotAcknowledged(), s.lastError().orElse(""));
         }
         table.print(System.out);

@@ -1,5 +1,6 @@
 package io.holdfast.mesh.internal.command;
 
+import io.holdfast.api.error.HoldfastException;
 import io.holdfast.api.message.Payload;
 import io.holdfast.mesh.internal.transport.MeshMailbox;
 import io.holdfast.mesh.internal.transport.MeshMailboxes;
@@ -16,6 +17,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 
 /** {@code holdfast:mesh-send <file> --to --workflow}: sends a file directly (operator tool, outside routing). */
 @Command(scope = "holdfast", name = "mesh-send", description = "Sends a file through a MESH mailbox (streamed, chunked; outside routing and the journal)")
@@ -45,16 +47,20 @@ public class MeshSendCommand implements Action {
     String localId;
 
     @Override
-    public Object execute() {
+    public Object execute() throws CommandException {
         Path path = Path.of(file);
         if (!Files.isRegularFile(path)) {
-            System.err.println("No such file: " + path + ". Nothing was sent.");
-            return null;
+            throw new CommandException("mesh-send: no such file: " + path + "; nothing was sent");
         }
-        MeshMailbox mailbox = mailboxes.require(from);
+        MeshMailbox mailbox = MeshCommandErrors.mailbox(mailboxes, from, "mesh-send");
         String local = localId != null ? localId : UUID.randomUUID().toString();
-        SendResult r = mailbox.uploader().send(new OutgoingMessage(to, workflow, Optional.ofNullable(subject), Optional.of(local),
-                Optional.of(path.getFileName().toString()), Payload.ofFile(path)));
+        SendResult r;
+        try {
+            r = mailbox.uploader().send(new OutgoingMessage(to, workflow, Optional.ofNullable(subject), Optional.of(local),
+                    Optional.of(path.getFileName().toString()), Payload.ofFile(path)));
+        } catch (HoldfastException | java.io.UncheckedIOException e) {
+            throw MeshCommandErrors.failed("mesh-send", e);
+        }
         System.out.println("Sent " + path.getFileName() + " from " + mailbox.settings().mailboxId() + " to " + to.toUpperCase()
                 + ": MESH message " + r.messageId() + ", local id " + local + ", " + r.chunks() + " chunk(s)"
                 + (r.gzipped() ? ", gzipped" : "") + ". Track it with holdfast:mesh-track " + r.messageId());

@@ -1,5 +1,6 @@
 package io.holdfast.mesh.internal.command;
 
+import io.holdfast.api.error.HoldfastException;
 import io.holdfast.mesh.internal.transport.MeshMailbox;
 import io.holdfast.mesh.internal.transport.MeshMailboxes;
 import io.holdfast.mesh.internal.transport.MeshTracking;
@@ -11,6 +12,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 /** {@code holdfast:mesh-track <id>}: MESH tracking of a sent message, by message id or local id. */
@@ -32,13 +34,17 @@ public class MeshTrackCommand implements Action {
     String from;
 
     @Override
-    public Object execute() {
-        MeshMailbox mailbox = mailboxes.require(from);
-        Optional<MeshTracking> t = local ? mailbox.client().trackByLocalId(id) : Optional.of(mailbox.client().track(id));
+    public Object execute() throws CommandException {
+        MeshMailbox mailbox = MeshCommandErrors.mailbox(mailboxes, from, "mesh-track");
+        Optional<MeshTracking> t;
+        try {
+            t = local ? mailbox.client().trackByLocalId(id) : Optional.of(mailbox.client().track(id));
+        } catch (HoldfastException e) {
+            throw MeshCommandErrors.failed("mesh-track", e);
+        }
         if (t.isEmpty()) {
-            System.out.println("MESH has no message with local id " + id + " from " + mailbox.settings().mailboxId()
-                    + ": it was never accepted (or was deleted after 30 days).");
-            return null;
+            throw new CommandException("mesh-track: MESH has no message with local id " + id + " from " + mailbox.settings().mailboxId()
+                    + ": it was never accepted (or was deleted after 30 days)");
         }
         ShellTable table = new ShellTable();
         table.column("Message id");

@@ -1,23 +1,17 @@
 package io.holdfast.mesh.internal.transport;
 
 import io.holdfast.api.message.Payload;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * A downloaded MESH message: metadata, the (decompressed) content — a file for anything but small
- * single-chunk messages, which are held in memory — its SHA-256 and size, and whether it matched a
- * verifiable {@code sha256:} checksum (empty: none was given).
+ * A downloaded MESH message: metadata, the (decompressed) content — an encrypted work file for
+ * anything but small single-chunk messages, which are held in memory — its SHA-256 and size, and
+ * whether it matched a verifiable {@code sha256:} checksum (empty: none was given).
  */
 public record DownloadedMessage(MeshMessageHeaders headers, Payload content, String sha256, long size,
-                                Optional<Boolean> checksumMatches) {
+                                Optional<Boolean> checksumMatches, boolean inWorkFile) {
 
     public boolean checksumFailed() {
         return checksumMatches.filter(ok -> !ok).isPresent();
-    }
-
-    /** The content file, if the message was streamed to disk. */
-    public Optional<Path> file() {
-        return content instanceof Payload.FileBacked f ? Optional.of(f.file()) : Optional.empty();
     }
 }

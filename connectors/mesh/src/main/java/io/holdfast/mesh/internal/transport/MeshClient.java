@@ -2,12 +2,16 @@ package io.holdfast.mesh.internal.transport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.holdfast.mesh.protocol.MeshHeaders;
+import io.holdfast.mesh.protocol.MeshMessageId;
 import io.holdfast.mesh.protocol.MeshPaths;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,31 +49,54 @@ public final class MeshClient {
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    /** One page of the inbox; {@code next} is the path MESH returned in {@code links.next}. */
-    public InboxPage inbox(int maxResults, Optional<String> next) {
-        String path = next.orElse(MeshPaths.inbox(mailbox) + "?max_results=" + maxResults);
-        JsonNode n = http.json("inbox", () -> http.request(path).GET().build());
+    /**
+     * One page of the inbox. {@code next} is the previous page's {@code links.next}, resolved (RFC 3986)
+     * against the URI of the request that returned it, so a relative, absolute-path or absolute link
+     * all work; a link to another server is refused. Ids that are not MESH message ids are reported
+     * apart, never used.
+     */
+    public InboxPage inbox(int maxResults, Optional<URI> next) {
+        URI uri = next.orElseGet(() -> http.endpoint().resolve(MeshPaths.inbox(mailbox) + "?max_results=" + maxResults));
+        JsonNode n = http.json("inbox", () -> http.request(uri).GET().build());
         List<String> ids = new ArrayList<>();
-        n.path("messages").forEach(m -> ids.add(m.asText()));
+        List<String> invalid = new ArrayList<>();
+        n.path("messages").forEach(m -> (MeshMessageId.isValid(m.asText()) ? ids : invalid).add(m.asText()));
         JsonNode nextLink = n.path("links").path("next");
-        return new InboxPage(ids, nextLink.isTextual() ? Optional.of(nextLink.asText()) : Optional.empty(),
-                n.path("approx_inbox_count").asInt(ids.size()));
+        Optional<URI> following = Optional.empty();
+        if (nextLink.isTextual() && !nextLink.asText().isBlank()) {
+            try {
+                following = Optional.of(uri.resolve(nextLink.asText().trim()));
+            } catch (IllegalArgumentException e) {
+                throw new MeshException(200, "", "inbox: links.next is not a URI reference", Optional.empty(), e);
+            }
+        }
+        return new InboxPage(ids, following, n.path("approx_inbox_count").asInt(ids.size()), invalid);
     }
 
-    /** Every message id waiting, following {@code links.next}. */
-    public List<String> inboxAll(int pageSize) {
+    /** Every message id waiting, following {@code links.next} (at most {@value #MAX_PAGES} pages, and never the same page twice). */
+    public InboxListing inboxAll(int pageSize) {
         List<String> all = new ArrayList<>();
-        Optional<String> next = Optional.empty();
+        List<String> invalid = new ArrayList<>();
+        Set<URI> seen = new HashSet<>();
+        Optional<URI> next = Optional.empty();
         do {
             InboxPage page = inbox(pageSize, next);
             all.addAll(page.messageIds());
-            next = page.next();
-        } while (next.isPresent());
-        return all;
+            invalid.addAll(page.invalidIds());
+            next = page.next().filter(seen::add);
+        } while (next.isPresent() && seen.size() < MAX_PAGES);
+        return new InboxListing(all, invalid);
+    }
+
+    static final int MAX_PAGES = 10_000;
+
+    /** The inbox as listed: valid MESH message ids, and anything else the server listed (never used in a URL or file name). */
+    public record InboxListing(List<String> messageIds, List<String> invalidIds) {
     }
 
     /** HEAD of an inbox message: its metadata without the content. */
     public MeshMessageHeaders head(String messageId) {
+        requireValid(messageId);
         HttpResponse<Void> r = http.send("head " + messageId, () -> http.request(MeshPaths.inboxMessage(mailbox, messageId))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
         return MeshMessageHeaders.from(messageId, r.headers());
@@ -77,16 +104,23 @@ public final class MeshClient {
 
     /** PUT .../status/acknowledged. Call only after the message is durable in Holdfast. */
     public void acknowledge(String messageId) {
+        requireValid(messageId);
         http.send("acknowledge " + messageId, () -> http.request(MeshPaths.acknowledge(mailbox, messageId))
                 .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** v2 tracking by message id ({@code GET …/outbox/tracking?messageID=}), the query to use whenever the id is known. */
     public MeshTracking track(String messageId) {
+        requireValid(messageId);
         String q = MeshPaths.trackingByMessageId(mailbox) + URLEncoder.encode(messageId, StandardCharsets.UTF_8);
         return MeshTracking.from(http.json("track " + messageId, () -> http.request(q).GET().build()));
     }
 
-    /** Tracking by the sender's {@code mex-LocalID}; empty if MESH has no such message (404). */
+    /**
+     * Tracking by the sender's {@code mex-LocalID} ({@code GET …/outbox/tracking/{localId}}), deprecated by
+     * MESH: used only when a first POST got no answer, so the message id is unknown. Empty if MESH has
+     * no such message (404).
+     */
     public Optional<MeshTracking> trackByLocalId(String localId) {
         String q = MeshPaths.trackingByLocalId(mailbox, URLEncoder.encode(localId, StandardCharsets.UTF_8));
         try {
@@ -96,6 +130,12 @@ public final class MeshClient {
                 return Optional.empty();
             }
             throw e;
+        }
+    }
+
+    static void requireValid(String messageId) {
+        if (!MeshMessageId.isValid(messageId)) {
+            throw MeshException.protocolViolation("MESH message id " + MeshMessageId.forLog(messageId) + " refused");
         }
     }
 }

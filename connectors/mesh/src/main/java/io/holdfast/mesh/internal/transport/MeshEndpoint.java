@@ -24,6 +24,16 @@ public record MeshEndpoint(URI baseUrl, String mailboxId, String password, byte[
         return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + pathAndQuery);
     }
 
+    /** True if {@code uri} is on the configured server: same scheme, host and port. */
+    public boolean sameOrigin(URI uri) {
+        return uri.isAbsolute() && baseUrl.getScheme().equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null
+                && baseUrl.getHost().equalsIgnoreCase(uri.getHost()) && port(baseUrl) == port(uri);
+    }
+
+    private static int port(URI u) {
+        return u.getPort() >= 0 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+    }
+
     @Override
     public byte[] sharedKey() {
         return sharedKey.clone();

@@ -35,6 +35,14 @@ public final class MeshException extends HoldfastException {
         return new MeshException(0, "", what + ": no answer from MESH (" + cause.getClass().getSimpleName() + ")", Optional.empty(), cause);
     }
 
+    /**
+     * The server answered, but with something a MESH server never sends (an id that is not a MESH id,
+     * a link to another server): not retried, not ambiguous. Status 200 stands for "answered".
+     */
+    public static MeshException protocolViolation(String message) {
+        return new MeshException(200, "", message, Optional.empty(), null);
+    }
+
     /** HTTP status, 0 if none arrived. */
     public int status() {
         return status;

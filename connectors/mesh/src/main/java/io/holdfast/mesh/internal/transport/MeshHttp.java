@@ -6,6 +6,7 @@ import io.holdfast.mesh.protocol.MeshAuthToken;
 import io.holdfast.mesh.protocol.MeshHeaders;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -56,8 +57,21 @@ public final class MeshHttp {
 
     /** A request builder for a path under the base URL, authorised with a fresh token. */
     public HttpRequest.Builder request(String pathAndQuery) {
+        return request(endpoint.resolve(pathAndQuery));
+    }
+
+    /**
+     * A request builder for an absolute URI on the MESH server (e.g. a resolved {@code links.next}).
+     *
+     * @throws MeshException if the URI is not on the configured server (the token must not go elsewhere)
+     */
+    public HttpRequest.Builder request(URI uri) {
+        if (!endpoint.sameOrigin(uri)) {
+            throw MeshException.protocolViolation("MESH pointed to " + uri.getScheme() + "://" + uri.getAuthority()
+                    + ", which is not the configured server " + endpoint.baseUrl() + "; not followed");
+        }
         MeshAuthToken token = MeshAuthToken.create(endpoint.mailboxId(), endpoint.password(), endpoint.sharedKey(), clock.instant());
-        return HttpRequest.newBuilder(endpoint.resolve(pathAndQuery)).timeout(timeout)
+        return HttpRequest.newBuilder(uri).timeout(timeout)
                 .header(MeshHeaders.AUTHORIZATION, token.header())
                 .header(MeshHeaders.ACCEPT, MeshHeaders.MEDIA_TYPE_V2);
     }

@@ -15,6 +15,9 @@ public interface MeshMailbox {
 
     MailboxStatus status();
 
+    /** When MESH tracking may next be asked about each message this mailbox sent. */
+    TrackingSchedule tracking();
+
     /** Polls now on the mailbox's poller thread and waits for the result. */
     PollResult pollNow();
 

@@ -2,9 +2,11 @@ package io.holdfast.mesh.internal.transport;
 
 import io.holdfast.api.error.HoldfastException;
 import io.holdfast.api.error.InvalidConfigurationException;
+import io.holdfast.api.kernel.Alerts;
 import io.holdfast.api.kernel.Health;
 import io.holdfast.api.kernel.HealthState;
 import io.holdfast.api.kernel.Intake;
+import io.holdfast.api.kernel.WorkFiles;
 import io.holdfast.api.spi.AuthMaterial;
 import io.holdfast.api.spi.Codec;
 import io.holdfast.credentials.api.OrgCredentialSource;
@@ -13,7 +15,6 @@ import io.holdfast.mesh.internal.config.MeshMailboxConfig;
 import io.holdfast.mesh.internal.config.MeshMailboxSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +40,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One mailbox per factory configuration {@code io.holdfast.mesh.mailbox~<id>}: validates the
+ * One mailbox per factory configuration {@code io.holdfast.mesh.mailbox} (file
+ * {@code etc/io.holdfast.mesh.mailbox-<name>.cfg}): validates the
  * configuration at activation (an invalid one fails the component with a {@code holdfast:status}
  * entry), then handshakes and polls on its own thread.
  */
@@ -55,6 +57,12 @@ public class MeshMailboxComponent implements MeshMailbox {
 
     @Reference
     Health health;
+
+    @Reference
+    Alerts alerts;
+
+    @Reference
+    WorkFiles workFiles;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
     OrgCredentialSource orgCredentials;
@@ -78,6 +86,9 @@ public class MeshMailboxComponent implements MeshMailbox {
     private MeshClient client;
     private MeshUploader uploader;
     private MeshMailboxPoller poller;
+    private TrackingSchedule tracking;
+    /** The tracking schedule's clock; tests move it. */
+    Clock trackingClock = Clock.systemUTC();
     private ScheduledExecutorService executor;
     private String component;
     private volatile MailboxStatus status = new MailboxStatus(false, Optional.empty(), PollResult.NONE, Optional.empty(), 0);
@@ -88,7 +99,7 @@ public class MeshMailboxComponent implements MeshMailbox {
         component = "mesh:" + config.mailboxId();
         MeshEndpoint endpoint;
         try {
-            settings = MeshMailboxSettings.from(pid, config, defaultWorkDir());
+            settings = MeshMailboxSettings.from(pid, config);
             endpoint = endpoint(settings);
         } catch (HoldfastException e) {
             health.report(component, HealthState.DOWN, e.describe());
@@ -99,17 +110,23 @@ public class MeshMailboxComponent implements MeshMailbox {
         MeshHttp http = new MeshHttp(endpoint, MeshHttp.newClient(endpoint, Duration.ofSeconds(30)), Clock.systemUTC(), backoff,
                 Duration.ofMinutes(10));
         client = new MeshClient(http);
-        uploader = new MeshUploader(client, settings.chunkSize(), settings.gzip(), settings.workDir().resolve("outgoing"));
-        poller = new MeshMailboxPoller(client, new DownloadState(settings.workDir()), intake, settings.workflowIds(),
-                settings.wireFormat(), family -> Optional.ofNullable(codecs.get(family)), settings.pageSize(), INTAKE_TIMEOUT,
-                Clock.systemUTC());
+        uploader = new MeshUploader(client, settings.chunkSize(), settings.gzip(), workFiles, settings.workOwner());
+        poller = new MeshMailboxPoller(client, new DownloadState(workFiles, settings.workOwner()), intake,
+                new MeshMailboxPoller.InboxPolicy(settings.workflows(), settings.pageSize(), settings.limits()), settings.wireFormat(),
+                family -> Optional.ofNullable(codecs.get(family)), INTAKE_TIMEOUT, Clock.systemUTC(),
+                new InboundAlerts(alerts, settings.mailboxId()));
+        tracking = new TrackingSchedule(settings.trackingInterval(), settings.trackingMaxInterval(), trackingClock);
+        if (settings.pollEnabled() && settings.workflows().acceptsNothing()) {
+            LOG.warn("MESH {}: accepts no workflow (workflowIds is empty), so nothing is collected from its inbox; set workflowIds "
+                    + "to the workflow ids to collect, or * for all ({})", settings.mailboxId(), pid);
+        }
         executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "holdfast-mesh-" + settings.mailboxId()));
         if (settings.pollEnabled()) {
             executor.scheduleWithFixedDelay(this::pollQuietly, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
         } else {
             executor.execute(this::handshakeQuietly);
         }
-        health.report(component, HealthState.UP, "mailbox " + settings.mailboxId() + " at " + settings.baseUrl());
+        health.report(component, HealthState.UP, "mailbox " + settings.mailboxId() + " at " + settings.baseUrl() + acceptsNote());
     }
 
     /**
@@ -158,8 +175,10 @@ public class MeshMailboxComponent implements MeshMailbox {
         return service;
     }
 
-    private static Path defaultWorkDir() {
-        return Path.of(System.getProperty("karaf.data", "data"), "holdfast", "mesh");
+    /** Said in every health line of a polling mailbox that accepts nothing, so the reason for a full inbox is in holdfast:status. */
+    private String acceptsNote() {
+        return settings.pollEnabled() && settings.workflows().acceptsNothing()
+                ? "; accepts no workflow (workflowIds is empty): nothing is collected, set workflowIds (or *)" : "";
     }
 
     @Deactivate
@@ -202,10 +221,11 @@ public class MeshMailboxComponent implements MeshMailbox {
             PollResult r = poller.pollOnce();
             record(true, r, Optional.empty());
             // An error report means a message this mailbox sent was not delivered: an alert for the operator.
-            boolean attention = r.failed() > 0 || r.skipped() > 0 || r.reports() > 0;
+            boolean attention = r.failed() > 0 || r.skipped() > 0 || r.reports() > 0 || r.limited() > 0;
             health.report(component, attention ? HealthState.DEGRADED : HealthState.UP,
                     "last poll: " + r.listed() + " listed, " + r.delivered() + " delivered, " + r.reports() + " MESH error report(s), "
-                            + r.skipped() + " left in inbox, " + r.failed() + " to retry");
+                            + r.skipped() + " left in inbox, " + r.limited() + " refused by a limit or disk space, " + r.failed()
+                            + " to retry" + acceptsNote());
             return r;
         } catch (HoldfastException e) {
             record(true, PollResult.NONE, Optional.of(e.describe()));
@@ -249,6 +269,11 @@ public class MeshMailboxComponent implements MeshMailbox {
     @Override
     public MeshUploader uploader() {
         return uploader;
+    }
+
+    @Override
+    public TrackingSchedule tracking() {
+        return tracking;
     }
 
     @Override

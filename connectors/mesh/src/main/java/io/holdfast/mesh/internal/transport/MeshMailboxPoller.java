@@ -13,9 +13,10 @@ import io.holdfast.api.message.Envelope;
 import io.holdfast.api.message.FieldTrail;
 import io.holdfast.api.message.WireFormat;
 import io.holdfast.api.spi.Codec;
+import io.holdfast.mesh.internal.config.InboundLimits;
+import io.holdfast.mesh.internal.config.WorkflowFilter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -24,7 +25,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -47,16 +47,16 @@ public final class MeshMailboxPoller {
     private final MeshDownloader downloader;
     private final DownloadState state;
     private final Intake intake;
-    private final Set<String> acceptedWorkflows;
+    private final InboxPolicy policy;
     private final WireFormat wireFormat;
     private final ContentCodecs codecs;
-    private final int pageSize;
     private final Duration intakeTimeout;
     private final Clock clock;
+    private final InboundAlerts alerts;
+    private boolean toldAcceptsNothing;
 
-    public MeshMailboxPoller(MeshClient client, DownloadState state, Intake intake, Set<String> acceptedWorkflows,
-                             WireFormat wireFormat, int pageSize, Duration intakeTimeout, Clock clock) {
-        this(client, state, intake, acceptedWorkflows, wireFormat, ContentCodecs.NONE, pageSize, intakeTimeout, clock);
+    /** What a mailbox collects: its workflows, inbox page size and download limits. */
+    public record InboxPolicy(WorkflowFilter workflows, int pageSize, InboundLimits limits) {
     }
 
     /**
@@ -64,18 +64,18 @@ public final class MeshMailboxPoller {
      *               contents are decoded and their clinical events journaled (and routed) with the
      *               {@code FileTransfer}
      */
-    public MeshMailboxPoller(MeshClient client, DownloadState state, Intake intake, Set<String> acceptedWorkflows,
-                             WireFormat wireFormat, ContentCodecs codecs, int pageSize, Duration intakeTimeout, Clock clock) {
+    public MeshMailboxPoller(MeshClient client, DownloadState state, Intake intake, InboxPolicy policy, WireFormat wireFormat,
+                             ContentCodecs codecs, Duration intakeTimeout, Clock clock, InboundAlerts alerts) {
         this.codecs = codecs;
         this.client = client;
-        this.downloader = new MeshDownloader(client.http());
+        this.downloader = new MeshDownloader(client.http(), state.files(), state.owner(), policy.limits());
         this.state = state;
         this.intake = intake;
-        this.acceptedWorkflows = Set.copyOf(acceptedWorkflows);
+        this.policy = policy;
         this.wireFormat = wireFormat;
-        this.pageSize = pageSize;
         this.intakeTimeout = intakeTimeout;
         this.clock = clock;
+        this.alerts = alerts;
     }
 
     public DownloadState state() {
@@ -86,17 +86,28 @@ public final class MeshMailboxPoller {
     }
 
     private static final class Counts {
-        int delivered, duplicates, reports, skipped, failed;
-        boolean refused;
+        int delivered, duplicates, reports, skipped, failed, limited;
+        boolean refused, noDisk;
     }
 
     public PollResult pollOnce() {
         Optional<Codec<?>> codec = contentCodec();
-        List<String> ids = client.inboxAll(pageSize);
+        MeshClient.InboxListing listing = client.inboxAll(policy.pageSize());
+        alerts.invalidIds(listing.invalidIds());
+        List<String> ids = listing.messageIds();
+        if (policy.workflows().acceptsNothing()) {
+            if (!toldAcceptsNothing && !ids.isEmpty()) {
+                LOG.warn("MESH {}: accepts no workflow (workflowIds is empty); {} message(s) left in the inbox. Set workflowIds "
+                        + "to the workflow ids to collect, or * for all", client.mailbox(), ids.size());
+                toldAcceptsNothing = true;
+            }
+            alerts.endOfPoll(true);
+            return new PollResult(ids.size(), 0, 0, 0, ids.size(), 0, 0);
+        }
         Counts c = new Counts();
         Deque<InFlight> waiting = new ArrayDeque<>();
         for (String id : ids) {
-            if (c.refused) {
+            if (c.refused || c.noDisk) {
                 break;
             }
             try {
@@ -106,6 +117,11 @@ public final class MeshMailboxPoller {
                     continue;
                 }
                 waiting.add(new InFlight(m.get(), submit(m.get(), codec)));
+            } catch (InboundRefusal r) {
+                alerts.refused(r);
+                c.limited++;
+                c.noDisk = r.kind() == InboundRefusal.Kind.DISK_SPACE;
+                continue;
             } catch (MeshException | UncheckedIOException e) {
                 LOG.warn("MESH {}: message {} not collected this poll: {}", client.mailbox(), id, e.getMessage());
                 c.failed++;
@@ -118,7 +134,8 @@ public final class MeshMailboxPoller {
         while (!waiting.isEmpty()) {
             complete(waiting.poll(), c);
         }
-        return new PollResult(ids.size(), c.delivered, c.duplicates, c.reports, c.skipped, c.failed);
+        alerts.endOfPoll(!c.refused && !c.noDisk);
+        return new PollResult(ids.size(), c.delivered, c.duplicates, c.reports, c.skipped, c.failed, c.limited);
     }
 
     /** The message on disk and ready for Intake, or empty if it stays in the inbox. */
@@ -133,24 +150,24 @@ public final class MeshMailboxPoller {
                         client.mailbox(), id);
                 return Optional.of(resumed.get());
             }
-            if (!acceptedWorkflows.isEmpty()) {
+            if (!policy.workflows().all()) {
                 MeshMessageHeaders h = client.head(id);
-                if (!h.report() && !acceptedWorkflows.contains(h.workflowId())) {
+                if (!h.report() && !policy.workflows().accepts(h.workflowId())) {
                     LOG.warn("MESH {}: message {} has workflow {} which this mailbox does not accept; left in the inbox",
                             client.mailbox(), id, h.workflowId());
                     return Optional.empty();
                 }
             }
-            DownloadedMessage m = downloader.download(id, state.dir());
+            DownloadedMessage m = downloader.download(id);
             if (m.checksumFailed()) {
                 LOG.warn("MESH {}: message {} does not match its sha256 checksum; downloading it once more", client.mailbox(), id);
-                m = downloader.download(id, state.dir());
+                m = downloader.download(id);
                 if (m.checksumFailed()) {
                     refuse(m);
                     return Optional.empty();
                 }
             }
-            if (m.file().isPresent()) {
+            if (m.inWorkFile()) {
                 state.complete(m);
             }
             return Optional.of(m);
@@ -201,9 +218,7 @@ public final class MeshMailboxPoller {
         await(submit(m, DecodeResult.rejected("MESH_CHECKSUM_MISMATCH",
                 "content SHA-256 " + m.sha256() + " does not match mex-Content-Checksum; not acknowledged")));
         state.reject(id, "checksum mismatch");
-        if (m.file().isPresent()) {
-            Files.deleteIfExists(m.file().get());
-        }
+        state.clear(id);
         LOG.error("MESH {}: message {} failed its checksum twice; journaled as rejected and not acknowledged", client.mailbox(), id);
     }
 

@@ -7,7 +7,10 @@ import io.holdfast.api.spi.OutboundRequest;
 import io.holdfast.api.spi.OutboundTransport;
 import io.holdfast.mesh.protocol.MeshHeaders;
 import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,6 +34,14 @@ public class MeshOutboundTransport implements OutboundTransport {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     final List<MeshMailbox> mailboxes = new CopyOnWriteArrayList<>();
 
+    /** Local ids whose last attempt MESH refused outright (not ambiguous): the next attempt need not look them up. Bounded. */
+    private final Set<String> refusedOutright = Collections.newSetFromMap(Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > 10_000;
+        }
+    }));
+
     @Override
     public String transport() {
         return Transports.MESH;
@@ -52,25 +63,51 @@ public class MeshOutboundTransport implements OutboundTransport {
                     Optional.ofNullable(request.headers().get(MeshHeaders.SUBJECT)), Optional.of(localId),
                     Optional.ofNullable(request.headers().get(MeshHeaders.FILE_NAME)), request.body());
             if (request.attempt() > 1) {
-                Optional<MeshTracking> known = from.client().trackByLocalId(localId).filter(t -> !t.failed());
+                Optional<MeshTracking> known = previousAttempt(from, localId).filter(t -> !t.failed());
                 if (known.isPresent() && known.get().uploading()) {
                     SendResult r = from.uploader().resume(known.get().messageId(), message);
-                    return new DeliveryResult.Accepted(r.messageId(), "upload of " + r.messageId() + " completed ("
-                            + r.chunks() + " chunks); the first POST was not repeated");
+                    return accepted(from, r.messageId(), "upload of " + r.messageId() + " completed (" + r.chunks()
+                            + " chunks); the first POST was not repeated");
                 }
                 if (known.isPresent()) {
-                    return new DeliveryResult.Accepted(known.get().messageId(),
+                    return accepted(from, known.get().messageId(),
                             "already in MESH as " + known.get().messageId() + " (" + known.get().status() + "); not sent again");
                 }
             }
             SendResult r = from.uploader().send(message);
-            return new DeliveryResult.Accepted(r.messageId(), "accepted by MESH from " + from.settings().mailboxId() + " in "
+            return accepted(from, r.messageId(), "accepted by MESH from " + from.settings().mailboxId() + " in "
                     + r.chunks() + " chunk(s)" + (r.gzipped() ? ", gzipped" : "") + (r.foundByLocalId() ? ", found by local id" : ""));
         } catch (MeshException e) {
+            if (!e.ambiguous() && from.uploader().unfinished(localId).isEmpty()) {
+                refusedOutright.add(localId);
+            }
             return classify(e);
         } catch (UncheckedIOException e) {
             return new DeliveryResult.Transient("could not read the payload: " + e.getMessage(), Optional.empty());
         }
+    }
+
+    /**
+     * What MESH has from an earlier attempt with this local id. An upload this process started is
+     * asked for by its message id (v2 tracking); an attempt MESH refused outright left nothing; only
+     * when the earlier outcome is unknown (no answer to the first POST, or a restart since) is the
+     * deprecated local-id lookup used.
+     */
+    private Optional<MeshTracking> previousAttempt(MeshMailbox from, String localId) {
+        Optional<String> unfinished = from.uploader().unfinished(localId);
+        if (unfinished.isPresent()) {
+            return Optional.of(from.client().track(unfinished.get()));
+        }
+        if (refusedOutright.remove(localId)) {
+            return Optional.empty();
+        }
+        return from.client().trackByLocalId(localId);
+    }
+
+    private static DeliveryResult.Accepted accepted(MeshMailbox from, String messageId, String summary) {
+        DeliveryResult.Accepted a = new DeliveryResult.Accepted(messageId, summary);
+        from.tracking().accepted(messageId, a);
+        return a;
     }
 
     @Override
@@ -81,6 +118,16 @@ public class MeshOutboundTransport implements OutboundTransport {
         } catch (IllegalArgumentException e) {
             return new DeliveryResult.Permanent(e.getMessage(), Optional.empty());
         }
+        Optional<DeliveryResult> notYet = from.tracking().notYet(trackingId);
+        if (notYet.isPresent()) {
+            return notYet.get();
+        }
+        DeliveryResult r = askTracking(from, trackingId);
+        from.tracking().answered(trackingId, r);
+        return r;
+    }
+
+    private static DeliveryResult askTracking(MeshMailbox from, String trackingId) {
         try {
             MeshTracking t = from.client().track(trackingId);
             if (t.acknowledged()) {

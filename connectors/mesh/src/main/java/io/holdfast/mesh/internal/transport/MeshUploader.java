@@ -1,6 +1,7 @@
 package io.holdfast.mesh.internal.transport;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.holdfast.api.kernel.WorkFiles;
 import io.holdfast.api.message.Payload;
 import io.holdfast.mesh.internal.config.GzipPolicy;
 import io.holdfast.mesh.protocol.ChunkRange;
@@ -13,9 +14,10 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.UUID;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
@@ -34,14 +36,19 @@ public final class MeshUploader {
     private final MeshHttp http;
     private final long chunkSize;
     private final GzipPolicy gzip;
-    private final Path tempDir;
+    private final WorkFiles files;
+    private final String owner;
+    /** Local id → message id of uploads whose first POST was accepted but whose later chunks have not all been (this process). */
+    private final Map<String, String> unfinished = new ConcurrentHashMap<>();
 
-    public MeshUploader(MeshClient client, long chunkSize, GzipPolicy gzip, Path tempDir) {
+    /** @param files where a gzipped copy of the content is kept while it is sent (encrypted, private) */
+    public MeshUploader(MeshClient client, long chunkSize, GzipPolicy gzip, WorkFiles files, String owner) {
         this.client = client;
         this.http = client.http();
         this.chunkSize = chunkSize;
         this.gzip = gzip;
-        this.tempDir = tempDir;
+        this.files = files;
+        this.owner = owner;
     }
 
     public SendResult send(OutgoingMessage m) {
@@ -51,14 +58,21 @@ public final class MeshUploader {
             int total = ChunkRange.chunksFor(size, chunkSize);
             FirstPost first = postFirst(m, body.payload(), Math.min(size, chunkSize), total, checksum, body.gzipped());
             if (!first.alreadyComplete()) {
+                m.localId().ifPresent(l -> unfinished.put(l, first.messageId()));
                 for (int n = 2; n <= total; n++) {
                     postChunk(first.messageId(), body.payload(), n, total, size, body.gzipped());
                 }
             }
+            m.localId().ifPresent(unfinished::remove);
             return new SendResult(first.messageId(), total, body.gzipped(), first.foundByLocalId());
         } catch (IOException e) {
             throw new UncheckedIOException("MESH " + client.mailbox() + ": could not read the content to send", e);
         }
+    }
+
+    /** The message id of an upload this process started under {@code localId} and has not finished, if any. */
+    public Optional<String> unfinished(String localId) {
+        return Optional.ofNullable(unfinished.get(localId));
     }
 
     /**
@@ -72,33 +86,39 @@ public final class MeshUploader {
             for (int n = 2; n <= total; n++) {
                 postChunk(messageId, body.payload(), n, total, size, body.gzipped());
             }
+            m.localId().ifPresent(unfinished::remove);
             return new SendResult(messageId, total, body.gzipped(), true);
         } catch (IOException e) {
             throw new UncheckedIOException("MESH " + client.mailbox() + ": could not read the content to send", e);
         }
     }
 
-    /** The bytes that go on the wire: the content, or a gzipped temporary copy deleted on close. */
-    private record Body(Payload payload, boolean gzipped, Optional<Path> temp) implements AutoCloseable {
+    /** The bytes that go on the wire: the content, or a gzipped copy in a work file deleted on close. */
+    private record Body(Payload payload, boolean gzipped, Runnable cleanup) implements AutoCloseable {
         @Override
         public void close() {
-            temp.ifPresent(p -> p.toFile().delete());
+            cleanup.run();
         }
     }
 
     private Body body(OutgoingMessage m) throws IOException {
         if (!shouldGzip(m.content())) {
-            return new Body(m.content(), false, Optional.empty());
+            return new Body(m.content(), false, () -> { });
         }
-        Files.createDirectories(tempDir);
-        Path compressed = Files.createTempFile(tempDir, "mesh-out", ".gz");
-        try {
-            gzipTo(m.content(), compressed);
-        } catch (IOException | RuntimeException e) {
-            compressed.toFile().delete();
-            throw e;
+        String name = "out-" + UUID.randomUUID() + ".gz";
+        long size;
+        try (WorkFiles.PendingWorkFile out = files.create(owner, name)) {
+            gzipTo(m.content(), out);
+            out.commit();
+            size = files.size(owner, name).orElseThrow();
         }
-        return new Body(Payload.ofFile(compressed), true, Optional.of(compressed));
+        return new Body(Payload.ofStream(size, () -> files.open(owner, name)), true, () -> {
+            try {
+                files.delete(owner, name);
+            } catch (IOException e) {
+                LOG.warn("MESH {}: could not delete the gzipped work file {}: {}", client.mailbox(), name, e.toString());
+            }
+        });
     }
 
     private record FirstPost(String messageId, boolean foundByLocalId, boolean alreadyComplete) {
@@ -193,8 +213,8 @@ public final class MeshUploader {
         }
     }
 
-    private static void gzipTo(Payload content, Path target) throws IOException {
-        try (InputStream in = content.open(); OutputStream out = new GZIPOutputStream(Files.newOutputStream(target), 64 * 1024) {
+    private static void gzipTo(Payload content, OutputStream target) throws IOException {
+        try (InputStream in = content.open(); OutputStream out = new GZIPOutputStream(new NonClosing(target), 64 * 1024) {
             {
                 def.setLevel(Deflater.BEST_SPEED);
             }
@@ -209,5 +229,22 @@ public final class MeshUploader {
             in.transferTo(OutputStream.nullOutputStream());
         }
         return java.util.HexFormat.of().formatHex(md.digest());
+    }
+
+    /** The work file is committed after the gzip stream is finished, so closing the gzip stream must not close it. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+        }
     }
 }

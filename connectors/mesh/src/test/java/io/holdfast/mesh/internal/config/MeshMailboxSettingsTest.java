@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.holdfast.api.error.InvalidConfigurationException;
 import java.lang.reflect.Proxy;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MeshMailboxSettingsTest {
-    static final String PID = "io.holdfast.mesh.mailbox~x26abc1";
+    static final String PID = "io.holdfast.mesh.mailbox.5f1c";
 
     /** A config instance as DS would build it: given values, else the annotation's defaults. */
     static MeshMailboxConfig config(Map<String, Object> values) {
@@ -37,7 +36,7 @@ class MeshMailboxSettingsTest {
     }
 
     static MeshMailboxSettings settings(Map<String, Object> v) {
-        return MeshMailboxSettings.from(PID, config(v), Path.of("/tmp/mesh"));
+        return MeshMailboxSettings.from(PID, config(v));
     }
 
     @Test
@@ -47,8 +46,14 @@ class MeshMailboxSettingsTest {
         assertThat(s.chunkSize()).isEqualTo(75L * 1024 * 1024);
         assertThat(s.gzip()).isEqualTo(GzipPolicy.AUTO);
         assertThat(s.pollInterval().toSeconds()).isEqualTo(300);
-        assertThat(s.workDir()).isEqualTo(Path.of("/tmp/mesh/X26ABC1"));
-        assertThat(s.accepts("ANY")).isTrue();
+        assertThat(s.workOwner()).isEqualTo("mesh-X26ABC1");
+        assertThat(s.limits()).isEqualTo(InboundLimits.DEFAULTS);
+        assertThat(s.limits().maxMessageBytes()).isEqualTo(1L << 30);
+        assertThat(s.limits().maxChunks()).isEqualTo(200);
+        assertThat(s.limits().maxGzipRatio()).isEqualTo(100);
+        assertThat(s.trackingInterval().toSeconds()).isEqualTo(60);
+        assertThat(s.trackingMaxInterval().toSeconds()).isEqualTo(3600);
+        assertThat(s.pageSize()).isEqualTo(500);
         assertThat(s.toString()).doesNotContain("password", "TestKey");
     }
 
@@ -63,7 +68,39 @@ class MeshMailboxSettingsTest {
         expect(Map.of("chunkSizeBytes", 200_000_000L), "chunkSizeBytes", "1024..100000000");
         expect(Map.of("gzip", "SOMETIMES"), "gzip", "AUTO, ALWAYS, NEVER");
         expect(Map.of("pollIntervalSeconds", 0), "pollIntervalSeconds");
-        expect(Map.of("pageSize", 501), "pageSize");
+        expect(Map.of("maxChunks", 0), "maxChunks");
+        expect(Map.of("maxGzipRatio", 0), "maxGzipRatio");
+        expect(Map.of("maxMessageBytes", 10L), "maxMessageBytes");
+        expect(Map.of("minFreeDiskBytes", -1L), "minFreeDiskBytes");
+        expect(Map.of("trackingIntervalSeconds", 0), "trackingIntervalSeconds");
+        expect(Map.of("trackingIntervalSeconds", 600, "trackingMaxIntervalSeconds", 60), "trackingMaxIntervalSeconds", "600..");
+    }
+
+    /** MESH API v2 accepts max_results from 10 to 5000. */
+    @Test
+    void pageSizeIsTheRangeMeshAccepts() {
+        expect(Map.of("pageSize", 9), "pageSize", "10..5000");
+        expect(Map.of("pageSize", 5001), "pageSize", "10..5000");
+        Map<String, Object> v = valid();
+        v.put("pageSize", 10);
+        assertThat(settings(v).pageSize()).isEqualTo(10);
+        v.put("pageSize", 5000);
+        assertThat(settings(v).pageSize()).isEqualTo(5000);
+    }
+
+    @Test
+    void anEmptyWorkflowListAcceptsNothingAndAStarAcceptsAll() {
+        MeshMailboxSettings none = settings(valid());
+        assertThat(none.accepts("TEST_WORKFLOW")).isFalse();
+        assertThat(none.workflows().acceptsNothing()).isTrue();
+        Map<String, Object> v = valid();
+        v.put("workflowIds", new String[] {" * "});
+        MeshMailboxSettings all = settings(v);
+        assertThat(all.accepts("ANY_WORKFLOW")).isTrue();
+        assertThat(all.workflows().acceptsNothing()).isFalse();
+        v.put("workflowIds", new String[] {"A", ""});
+        assertThat(settings(v).accepts("A")).isTrue();
+        assertThat(settings(v).accepts("B")).isFalse();
     }
 
     @Test
@@ -77,7 +114,7 @@ class MeshMailboxSettingsTest {
         v.put("workflowIds", new String[] {"TEST_WORKFLOW", " "});
         MeshMailboxSettings s = settings(v);
         assertThat(s.environment()).isEqualTo("live");
-        assertThat(s.workflowIds()).containsExactly("TEST_WORKFLOW");
+        assertThat(s.workflows().ids()).containsExactly("TEST_WORKFLOW");
         v.put("baseUrl", "http://msg.spineservices.nhs.uk");
         assertThatThrownBy(() -> settings(v)).isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("baseUrl");
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.holdfast.api.kernel.JournalEntry;
 import io.holdfast.api.message.Payload;
 import io.holdfast.mesh.internal.config.GzipPolicy;
+import io.holdfast.mesh.internal.config.InboundLimits;
+import io.holdfast.mesh.internal.config.WorkflowFilter;
 import io.holdfast.simulator.mesh.MeshFaults.Fault;
 import io.holdfast.simulator.mesh.MeshFaults.Operation;
 import io.holdfast.simulator.mesh.MessageStatus;
@@ -14,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class MeshInboundTest extends SimulatorAndKernelTest {
@@ -47,12 +48,12 @@ class MeshInboundTest extends SimulatorAndKernelTest {
     void aMessageIsMadeDurableThenAcknowledged() throws Exception {
         byte[] content = text(5000);
         String id = send(content, 1024 * 1024, GzipPolicy.NEVER, "L1");
-        PollResult r = kernel.poller(sim, "X26ABC2", MeshKernelFixture.FAST, Set.of()).pollOnce();
+        PollResult r = kernel.poller(sim, "X26ABC2", MeshKernelFixture.FAST, WorkflowFilter.ALL).pollOnce();
         assertThat(r.delivered()).isEqualTo(1);
         assertThat(status(id)).isEqualTo(MessageStatus.ACKNOWLEDGED);
         assertThat(journaled(id)).isEqualTo(content);
         assertThat(kernel.idempotency.count()).isEqualTo(1);
-        Path work = dir.resolve("kernel/work/X26ABC2");
+        Path work = dir.resolve("kernel/work/mesh-X26ABC2");
         assertThat(!Files.exists(work) || Files.list(work).findAny().isEmpty()).as("nothing left on disk").isTrue();
     }
 
@@ -64,7 +65,7 @@ class MeshInboundTest extends SimulatorAndKernelTest {
         String a = send(text(10), 4096, GzipPolicy.NEVER, "L-a");
         String b = send(text(20), 4096, GzipPolicy.NEVER, "L-b");
         sim.faults().inject(Operation.DOWNLOAD, new Fault.DropMidBody());
-        PollResult r = kernel.poller(sim, "X26ABC2", MeshKernelFixture.FAST, Set.of()).pollOnce();
+        PollResult r = kernel.poller(sim, "X26ABC2", MeshKernelFixture.FAST, WorkflowFilter.ALL).pollOnce();
         assertThat(r.listed()).as("three messages over two pages of two").isEqualTo(3);
         assertThat(r.delivered()).isEqualTo(3);
         assertThat(journaled(big)).isEqualTo(content);
@@ -75,13 +76,13 @@ class MeshInboundTest extends SimulatorAndKernelTest {
     void downloadedButUnacknowledgedMessageIsNotRoutedTwiceAfterRestart() throws Exception {
         String id = send(text(3000), 1024, GzipPolicy.NEVER, "L-r");
         sim.faults().inject(Operation.ACKNOWLEDGE, new Fault.Status(500), 10);
-        PollResult first = kernel.poller(sim, "X26ABC2", MeshKernelFixture.FAST, Set.of()).pollOnce();
+        PollResult first = kernel.poller(sim, "X26ABC2", MeshKernelFixture.FAST, WorkflowFilter.ALL).pollOnce();
         assertThat(first.failed()).isEqualTo(1);
         assertThat(status(id)).isEqualTo(MessageStatus.ACCEPTED);
         assertThat(kernel.journal.byMessageId(id)).hasSize(1);
         sim.faults().clear();
         // "Restart": a new poller over the same work directory and kernel.
-        PollResult second = kernel.poller(sim, "X26ABC2", MeshKernelFixture.FAST, Set.of()).pollOnce();
+        PollResult second = kernel.poller(sim, "X26ABC2", MeshKernelFixture.FAST, WorkflowFilter.ALL).pollOnce();
         assertThat(second.duplicates()).isEqualTo(1);
         assertThat(second.delivered()).isZero();
         assertThat(status(id)).isEqualTo(MessageStatus.ACKNOWLEDGED);
@@ -97,10 +98,10 @@ class MeshInboundTest extends SimulatorAndKernelTest {
         String id = send(content, 8192, GzipPolicy.NEVER, "L-k");
         Backoff noRetry = new Backoff(0, java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(1));
         sim.faults().inject(Operation.DOWNLOAD, new Fault.DropMidBody());
-        PollResult first = kernel.poller(sim, "X26ABC2", noRetry, Set.of()).pollOnce();
+        PollResult first = kernel.poller(sim, "X26ABC2", noRetry, WorkflowFilter.ALL).pollOnce();
         assertThat(first.failed()).isEqualTo(1);
         assertThat(kernel.journal.byMessageId(id)).isEmpty();
-        PollResult second = kernel.poller(sim, "X26ABC2", noRetry, Set.of()).pollOnce();
+        PollResult second = kernel.poller(sim, "X26ABC2", noRetry, WorkflowFilter.ALL).pollOnce();
         assertThat(second.delivered()).isEqualTo(1);
         assertThat(journaled(id)).isEqualTo(content);
     }
@@ -113,7 +114,7 @@ class MeshInboundTest extends SimulatorAndKernelTest {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("tampered")).build();
         String id = MeshHttp.JSON.readTree(sender.http().sendOnce("send", req, java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body())
                 .path("message_id").asText();
-        MeshMailboxPoller poller = kernel.poller(sim, "X26ABC2", MeshKernelFixture.FAST, Set.of());
+        MeshMailboxPoller poller = kernel.poller(sim, "X26ABC2", MeshKernelFixture.FAST, WorkflowFilter.ALL);
         assertThat(poller.pollOnce().skipped()).isEqualTo(1);
         assertThat(status(id)).isEqualTo(MessageStatus.ACCEPTED);
         assertThat(kernel.journal.byMessageId(id)).singleElement().satisfies(e -> assertThat(e.stages())
@@ -125,10 +126,10 @@ class MeshInboundTest extends SimulatorAndKernelTest {
     @Test
     void unacceptedWorkflowsAndIntakeRefusalLeaveMessagesInTheInbox() throws Exception {
         String id = send(text(100), 4096, GzipPolicy.NEVER, "L-w");
-        assertThat(kernel.poller(sim, "X26ABC2", MeshKernelFixture.FAST, Set.of("OTHER")).pollOnce().skipped()).isEqualTo(1);
+        assertThat(kernel.poller(sim, "X26ABC2", MeshKernelFixture.FAST, WorkflowFilter.of("OTHER")).pollOnce().skipped()).isEqualTo(1);
         assertThat(status(id)).isEqualTo(MessageStatus.ACCEPTED);
         kernel.intake.close();
-        assertThat(kernel.poller(sim, "X26ABC2", MeshKernelFixture.FAST, Set.of()).pollOnce().failed()).isEqualTo(1);
+        assertThat(kernel.poller(sim, "X26ABC2", MeshKernelFixture.FAST, WorkflowFilter.ALL).pollOnce().failed()).isEqualTo(1);
         assertThat(status(id)).isEqualTo(MessageStatus.ACCEPTED);
     }
 
@@ -140,7 +141,7 @@ class MeshInboundTest extends SimulatorAndKernelTest {
                         Payload.of(content))).messageId();
         // The first download request (chunk 1) passes, the second (chunk 2) drops half way.
         sim.faults().inject(Operation.DOWNLOAD, new Fault.Slow(java.time.Duration.ZERO)).inject(Operation.DOWNLOAD, new Fault.DropMidBody());
-        PollResult r = kernel.poller(sim, "X26ABC2", MeshKernelFixture.FAST, Set.of()).pollOnce();
+        PollResult r = kernel.poller(sim, "X26ABC2", MeshKernelFixture.FAST, WorkflowFilter.ALL).pollOnce();
         assertThat(r.delivered()).isEqualTo(1);
         assertThat(journaled(id)).isEqualTo(content);
         assertThat(sim.store().get(id).orElseThrow().view().checksum()).hasValueSatisfying(c -> assertThat(c).startsWith("sha256:"));
@@ -155,15 +156,15 @@ class MeshInboundTest extends SimulatorAndKernelTest {
         MeshKernelFixture other = new MeshKernelFixture(dir.resolve("kernel2"));
         try {
             // Download completes, Intake refuses: the file stays on disk as "complete".
-            Path work = dir.resolve("kernel/work/X26ABC2");
-            new MeshMailboxPoller(MeshKernelFixture.client(sim, "X26ABC2", MeshKernelFixture.FAST), new DownloadState(work),
-                    kernel.intake, Set.of(), io.holdfast.api.message.WireFormat.opaque(), 10, java.time.Duration.ofSeconds(5),
-                    java.time.Clock.systemUTC()).pollOnce();
+            Path work = dir.resolve("kernel/work/mesh-X26ABC2");
+            MeshMailboxPoller.InboxPolicy policy = new MeshMailboxPoller.InboxPolicy(WorkflowFilter.ALL, 10, InboundLimits.DEFAULTS);
+            kernel.poller(MeshKernelFixture.client(sim, "X26ABC2", MeshKernelFixture.FAST), kernel.files, kernel.intake, policy,
+                    io.holdfast.api.message.WireFormat.opaque(), ContentCodecs.NONE).pollOnce();
+            assertThat(work.resolve(id + ".dat")).exists();
             Files.write(work.resolve(id + ".dat"), new byte[] {1, 2, 3});
             sim.faults().clear();
-            PollResult r = new MeshMailboxPoller(MeshKernelFixture.client(sim, "X26ABC2", MeshKernelFixture.FAST), new DownloadState(work),
-                    other.intake, Set.of(), io.holdfast.api.message.WireFormat.opaque(), 10, java.time.Duration.ofSeconds(5),
-                    java.time.Clock.systemUTC()).pollOnce();
+            PollResult r = kernel.poller(MeshKernelFixture.client(sim, "X26ABC2", MeshKernelFixture.FAST), kernel.files, other.intake,
+                    policy, io.holdfast.api.message.WireFormat.opaque(), ContentCodecs.NONE).pollOnce();
             assertThat(r.delivered()).isEqualTo(1);
             try (InputStream in = other.journal.openPayload(other.journal.byMessageId(id).get(0).payload().orElseThrow())) {
                 assertThat(in.readAllBytes()).isEqualTo(content);

@@ -6,7 +6,12 @@ import io.holdfast.intake.internal.IntakeCore;
 import io.holdfast.journal.internal.JournalCore;
 import io.holdfast.journal.internal.JournalFixture;
 import io.holdfast.journal.internal.TestKeys;
+import io.holdfast.api.kernel.WorkFiles;
+import io.holdfast.api.message.WireFormat;
+import io.holdfast.journal.internal.workfile.EncryptedWorkFiles;
 import io.holdfast.mesh.internal.config.GzipPolicy;
+import io.holdfast.mesh.internal.config.InboundLimits;
+import io.holdfast.mesh.internal.config.WorkflowFilter;
 import io.holdfast.simulator.mesh.MeshSimulator;
 import io.holdfast.store.internal.JdbcStore;
 import java.net.URI;
@@ -16,7 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 
 /** The real kernel (journal, idempotency, Intake on Derby) and MESH clients against a simulator. */
@@ -26,6 +30,8 @@ final class MeshKernelFixture implements AutoCloseable {
     final IdempotencyCore idempotency;
     final IntakeCore intake;
     final Path dir;
+    final EncryptedWorkFiles files;
+    final TestAlerts alerts = new TestAlerts();
 
     MeshKernelFixture(Path dir) {
         this.dir = dir;
@@ -35,6 +41,7 @@ final class MeshKernelFixture implements AutoCloseable {
         idempotency = new IdempotencyCore(store, journal);
         Router router = (env, e) -> List.of(new Router.Target("mesh-to-epr", "epr", true));
         intake = new IntakeCore(journal, idempotency, () -> Optional.of(router), List::of);
+        files = new EncryptedWorkFiles(dir.resolve("work"), new TestKeys());
     }
 
     static MeshClient client(MeshSimulator sim, String mailbox, Backoff backoff) {
@@ -44,19 +51,29 @@ final class MeshKernelFixture implements AutoCloseable {
                 Duration.ofSeconds(30)));
     }
 
-    MeshMailboxPoller poller(MeshSimulator sim, String mailbox, Backoff backoff, Set<String> workflows) {
-        return new MeshMailboxPoller(client(sim, mailbox, backoff), new DownloadState(dir.resolve("work").resolve(mailbox)), intake,
-                workflows, io.holdfast.api.message.WireFormat.opaque(), 2, Duration.ofSeconds(30), Clock.systemUTC());
+    MeshMailboxPoller poller(MeshSimulator sim, String mailbox, Backoff backoff, WorkflowFilter workflows) {
+        return poller(sim, mailbox, backoff, workflows, InboundLimits.DEFAULTS, files);
     }
 
-    MeshMailboxPoller poller(MeshSimulator sim, String mailbox, Backoff backoff, io.holdfast.api.message.WireFormat format,
-                             ContentCodecs codecs) {
-        return new MeshMailboxPoller(client(sim, mailbox, backoff), new DownloadState(dir.resolve("work").resolve(mailbox)), intake,
-                Set.of(), format, codecs, 2, Duration.ofSeconds(30), Clock.systemUTC());
+    MeshMailboxPoller poller(MeshSimulator sim, String mailbox, Backoff backoff, WorkflowFilter workflows, InboundLimits limits,
+                             WorkFiles workFiles) {
+        return poller(client(sim, mailbox, backoff), workFiles, intake, new MeshMailboxPoller.InboxPolicy(workflows, 2, limits),
+                WireFormat.opaque(), ContentCodecs.NONE);
+    }
+
+    MeshMailboxPoller poller(MeshSimulator sim, String mailbox, Backoff backoff, WireFormat format, ContentCodecs codecs) {
+        return poller(client(sim, mailbox, backoff), files, intake, new MeshMailboxPoller.InboxPolicy(WorkflowFilter.ALL, 2,
+                InboundLimits.DEFAULTS), format, codecs);
+    }
+
+    MeshMailboxPoller poller(MeshClient client, WorkFiles workFiles, IntakeCore intake, MeshMailboxPoller.InboxPolicy policy,
+                             WireFormat format, ContentCodecs codecs) {
+        return new MeshMailboxPoller(client, new DownloadState(workFiles, "mesh-" + client.mailbox()), intake, policy, format, codecs,
+                Duration.ofSeconds(30), Clock.systemUTC(), new InboundAlerts(alerts, client.mailbox()));
     }
 
     MeshUploader uploader(MeshSimulator sim, String mailbox, long chunkSize, GzipPolicy gzip, Backoff backoff) {
-        return new MeshUploader(client(sim, mailbox, backoff), chunkSize, gzip, dir.resolve("out"));
+        return new MeshUploader(client(sim, mailbox, backoff), chunkSize, gzip, files, "mesh-" + mailbox);
     }
 
     @Override

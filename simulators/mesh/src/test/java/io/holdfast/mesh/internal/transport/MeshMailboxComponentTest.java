@@ -40,6 +40,7 @@ class MeshMailboxComponentTest {
     @TempDir
     Path dir;
     MutableClock clock = new MutableClock(Instant.now());
+    MutableClock trackingClock = new MutableClock(Instant.now());
     MeshSimulator sim;
     MeshKernelFixture kernel;
     HealthRegistry health = new HealthRegistry();
@@ -72,13 +73,16 @@ class MeshMailboxComponentTest {
 
     MeshMailboxComponent mailbox(String id, Map<String, Object> extra, OrgCredentialSource vault) {
         Map<String, Object> v = new HashMap<>(Map.of("mailboxId", id, "baseUrl", sim.baseUrl(), "password", "password",
-                "sharedKey", "TestKey", "chunkSizeBytes", 4096L, "retryBackoffMillis", 5, "workDir", dir.resolve("work").toString()));
+                "sharedKey", "TestKey", "chunkSizeBytes", 4096L, "retryBackoffMillis", 5, "workflowIds", new String[] {"*"}));
         v.putAll(extra);
         MeshMailboxComponent c = new MeshMailboxComponent();
         c.intake = kernel.intake;
         c.health = health;
+        c.alerts = kernel.alerts;
+        c.workFiles = kernel.files;
+        c.trackingClock = trackingClock;
         c.orgCredentials = vault;
-        c.activate(config(v), Map.of("service.pid", MeshMailboxConfig.PID + "~" + id.toLowerCase()));
+        c.activate(config(v), Map.of("service.pid", MeshMailboxConfig.PID + "." + id.toLowerCase()));
         return c;
     }
 
@@ -103,6 +107,7 @@ class MeshMailboxComponentTest {
         PollResult polled = recipient.pollNow();
         assertThat(polled.delivered()).isEqualTo(1);
         assertThat(recipient.status().handshakeOk()).isTrue();
+        trackingClock.advance(Duration.ofSeconds(60));
         assertThat(transport.track(request("req-1", 1, "reply content"), trackingId)).isInstanceOf(DeliveryResult.Acknowledged.class);
         assertThat(health.components()).extracting(ComponentHealth::component).contains("mesh:X26ABC1", "mesh:X26ABC2");
     }
@@ -121,6 +126,7 @@ class MeshMailboxComponentTest {
     @Test
     void expiryAndBadTargetsArePermanent() {
         String id = ((DeliveryResult.Accepted) transport.deliver(request("req-3", 1, "never collected"))).trackingId();
+        trackingClock.advance(Duration.ofSeconds(60));
         clock.advance(Duration.ofDays(5).plusHours(1));
         sim.expire();
         clock.advance(Duration.ofDays(-5).minusHours(1)); // back to real time: the client signs tokens with the real clock
@@ -146,18 +152,18 @@ class MeshMailboxComponentTest {
     @Test
     void aTrackedMessageMeshNoLongerKnowsIsPermanentWhileTrackingOutagesAreTransient() {
         sim.faults().inject(Operation.TRACKING, new Fault.Status(503), 10);
-        assertThat(transport.track(request("req-4", 1, "x"), "20260101000000000_ABCDEF"))
+        assertThat(transport.track(request("req-4", 1, "x"), "20260101000000000000_ABCDEF"))
                 .isInstanceOf(DeliveryResult.Transient.class);
         sim.faults().clear();
         // e.g. deleted 30 days after it was sent, or the MESH side (a restarted simulator) lost it
-        assertThat(transport.track(request("req-4", 1, "x"), "20260101000000000_ABCDEF"))
+        assertThat(transport.track(request("req-4", 1, "x"), "20260101000000000000_ABCDEF"))
                 .isInstanceOfSatisfying(DeliveryResult.Permanent.class, p -> assertThat(p.reason()).contains("does not know", "replay"));
     }
 
     @Test
     void invalidConfigFailsActivationWithAStatusEntry() {
         assertThatThrownBy(() -> mailbox("X26ABC3", Map.of("gzip", "MAYBE"))).isInstanceOf(InvalidConfigurationException.class)
-                .hasMessageContaining("io.holdfast.mesh.mailbox~x26abc3").hasMessageContaining("gzip");
+                .hasMessageContaining("io.holdfast.mesh.mailbox.x26abc3").hasMessageContaining("gzip");
         assertThat(health.components()).filteredOn(c -> c.component().equals("mesh:X26ABC3"))
                 .singleElement().satisfies(c -> assertThat(c.state()).isEqualTo(HealthState.DOWN));
     }
@@ -214,6 +220,59 @@ class MeshMailboxComponentTest {
             });
         } finally {
             noRetry.deactivate();
+        }
+    }
+
+    /** MESH is not polled like the dispatcher re-checks a row: first after trackingIntervalSeconds, then at doubling intervals. */
+    @Test
+    void trackingBacksOffPerMessageUpToTheCeiling() {
+        String id = ((DeliveryResult.Accepted) transport.deliver(request("req-t", 1, "tracked"))).trackingId();
+        // A tracking call now would fail: the answers below come without one until the interval has passed.
+        sim.faults().inject(Operation.TRACKING, new Fault.Status(500), 1);
+        for (int i = 0; i < 5; i++) {
+            assertThat(transport.track(request("req-t", 1, "x"), id)).isInstanceOf(DeliveryResult.Accepted.class);
+            trackingClock.advance(Duration.ofSeconds(10));
+        }
+        trackingClock.advance(Duration.ofSeconds(10));
+        assertThat(transport.track(request("req-t", 1, "x"), id)).as("asked after 60 s").isInstanceOf(DeliveryResult.Transient.class);
+        assertThat(sender.tracking().interval(id)).contains(Duration.ofSeconds(60));
+        trackingClock.advance(Duration.ofSeconds(60));
+        assertThat(transport.track(request("req-t", 1, "x"), id)).isInstanceOf(DeliveryResult.Accepted.class);
+        assertThat(sender.tracking().interval(id)).contains(Duration.ofSeconds(120));
+        for (long next : new long[] {240, 480, 960, 1920, 3600, 3600}) {
+            trackingClock.advance(sender.tracking().interval(id).orElseThrow());
+            transport.track(request("req-t", 1, "x"), id);
+            assertThat(sender.tracking().interval(id)).contains(Duration.ofSeconds(next));
+        }
+    }
+
+    /**
+     * The deprecated local-id lookup is only for a first POST whose outcome is unknown: after MESH refused an
+     * attempt outright (503) the next attempt sends at once, and a broken tracking endpoint does not stop it.
+     */
+    @Test
+    void aRetryAfterAClearRefusalDoesNotUseTheLocalIdLookup() {
+        sim.faults().inject(Operation.SEND, new Fault.Status(503), 10);
+        assertThat(transport.deliver(request("req-503", 1, "x"))).isInstanceOf(DeliveryResult.Transient.class);
+        sim.faults().clear();
+        sim.faults().inject(Operation.TRACKING, new Fault.Status(500), 10);
+        assertThat(transport.deliver(request("req-503", 2, "x"))).isInstanceOfSatisfying(DeliveryResult.Accepted.class,
+                a -> assertThat(a.summary()).contains("accepted by MESH"));
+    }
+
+    @Test
+    void aMailboxWithNoWorkflowsCollectsNothingAndSaysSo() {
+        MeshMailboxComponent none = mailbox("X26ABC3", Map.of("pollIntervalSeconds", 86_400, "workflowIds", new String[0]));
+        try {
+            String id = sim.send("X26ABC1", "X26ABC3", "TEST_WORKFLOW", "a.txt", "a".getBytes(StandardCharsets.US_ASCII));
+            PollResult r = none.pollNow();
+            assertThat(r.skipped()).isEqualTo(1);
+            assertThat(sim.store().get(id).orElseThrow().view().status()).isEqualTo(io.holdfast.simulator.mesh.MessageStatus.ACCEPTED);
+            assertThat(kernel.journal.byMessageId(id)).isEmpty();
+            assertThat(health.components()).filteredOn(c -> c.component().equals("mesh:X26ABC3")).singleElement()
+                    .satisfies(c -> assertThat(c.detail()).contains("accepts no workflow"));
+        } finally {
+            none.deactivate();
         }
     }
 }

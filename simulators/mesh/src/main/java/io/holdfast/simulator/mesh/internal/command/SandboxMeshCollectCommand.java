@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 
 /**
  * {@code sandbox:mesh-collect <mailbox>}: plays the owner of a simulated mailbox that downloads its inbox and
@@ -23,8 +24,13 @@ public class SandboxMeshCollectCommand implements Action {
     String mailbox;
 
     @Override
-    public Object execute() {
-        List<String> ids = simulator.simulator().acknowledgeInbox(mailbox);
+    public Object execute() throws CommandException {
+        List<String> ids;
+        try {
+            ids = simulator.simulator().acknowledgeInbox(mailbox);
+        } catch (RuntimeException e) {
+            throw new CommandException("sandbox:mesh-collect: " + e.getMessage());
+        }
         System.out.println(ids.isEmpty() ? "Nothing waiting in " + mailbox.toUpperCase() + "'s inbox."
                 : "Acknowledged " + ids.size() + " message(s) in " + mailbox.toUpperCase() + "'s inbox: " + String.join(", ", ids));
         return null;

@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 /** {@code sandbox:mesh-messages}: every message the MESH simulator holds, with its state, optionally for one mailbox. */
@@ -21,7 +22,10 @@ public class SandboxMeshMessagesCommand implements Action {
     String mailbox;
 
     @Override
-    public Object execute() {
+    public Object execute() throws CommandException {
+        if (mailbox != null && !simulator.simulator().hasMailbox(mailbox)) {
+            throw new CommandException("sandbox:mesh-messages: the simulator has no mailbox " + mailbox);
+        }
         ShellTable table = new ShellTable();
         for (String c : new String[] {"Message id", "Type", "From", "To", "Workflow", "File", "Local id", "Bytes", "Status"}) {
             table.column(c);

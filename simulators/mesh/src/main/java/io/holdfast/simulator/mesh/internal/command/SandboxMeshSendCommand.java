@@ -10,6 +10,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 
 /** {@code sandbox:mesh-send}: a simulated partner mailbox sends a file, as if it had uploaded it to MESH. */
 @Command(scope = "sandbox", name = "mesh-send", description = "Sends a file from a simulated MESH mailbox (sandbox only)")
@@ -35,9 +36,14 @@ public class SandboxMeshSendCommand implements Action {
     List<String> text;
 
     @Override
-    public Object execute() {
+    public Object execute() throws CommandException {
         String content = text == null || text.isEmpty() ? "sandbox file sent at " + Instant.now() + "\n" : String.join(" ", text) + "\n";
-        String id = simulator.simulator().send(from, to, workflow, fileName, content.getBytes(StandardCharsets.UTF_8));
+        String id;
+        try {
+            id = simulator.simulator().send(from, to, workflow, fileName, content.getBytes(StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            throw new CommandException("sandbox:mesh-send: " + e.getMessage() + "; nothing was sent");
+        }
         System.out.println("Sent " + fileName + " from " + from.toUpperCase() + " to " + to.toUpperCase() + " (workflow " + workflow
                 + "): MESH message " + id);
         return null;
