@@ -38,7 +38,8 @@ final class ReplyingChannelHandler extends SimpleChannelInboundHandler<FullHttpR
             reply = handler.handle(simRequest);
         } catch (RuntimeException e) {
             // A simulator bug must surface as a 500 to the client under test, not as a hung connection.
-            LOG.warn("Simulator handler failed for {} {}: {}", simRequest.method(), simRequest.path(), e.toString());
+            // The path may carry an identifier (an NHS number), so only the method and the exception type are logged.
+            LOG.warn("Simulator handler failed for a {} request: {}", simRequest.method(), e.getClass().getName());
             reply = SimulatorReply.send(SimulatorResponse.of(500, "text/plain", new byte[0]));
         }
         if (reply instanceof SimulatorReply.Reset) {
