@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.holdfast.api.kernel.Alert;
 import io.holdfast.api.kernel.Alerts;
+import io.holdfast.health.api.HoldfastAction;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;

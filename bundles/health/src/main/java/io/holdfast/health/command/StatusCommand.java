@@ -7,6 +7,7 @@ import io.holdfast.api.kernel.Health;
 import io.holdfast.api.kernel.Idempotency;
 import io.holdfast.api.kernel.Journal;
 import io.holdfast.api.kernel.JournalCounts;
+import io.holdfast.health.api.HoldfastAction;
 import java.io.PrintStream;
 import java.util.List;
 import org.apache.karaf.shell.api.action.Command;
