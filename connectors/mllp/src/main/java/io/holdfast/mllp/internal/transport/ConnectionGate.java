@@ -38,7 +38,11 @@ final class ConnectionGate {
 
     /** Admits the channel (and releases its slots when it closes) or closes it; true if admitted. */
     boolean admit(Channel channel) {
-        InetAddress peer = ((InetSocketAddress) channel.remoteAddress()).getAddress();
+        if (!(channel.remoteAddress() instanceof InetSocketAddress remote)) {
+            channel.close(); // already gone before it could be looked at
+            return false;
+        }
+        InetAddress peer = remote.getAddress();
         ListenerSettings.Limits limits = settings.get().limits();
         String refusal = null;
         if (!allowed(limits.allowFrom(), peer)) {
