@@ -4,7 +4,6 @@ import io.holdfast.api.kernel.WorkFiles;
 import io.holdfast.mesh.internal.config.InboundLimits;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -50,24 +49,67 @@ final class ChunkAssembler {
         return new Assembled(HexFormat.of().formatHex(md.digest()), size);
     }
 
-    private InputStream open(List<ChunkFetcher.Chunk> run) throws IOException {
-        Iterator<ChunkFetcher.Chunk> it = run.iterator();
-        InputStream joined = new SequenceInputStream(new java.util.Enumeration<>() {
-            @Override
-            public boolean hasMoreElements() {
-                return it.hasNext();
-            }
+    private InputStream open(List<ChunkFetcher.Chunk> run) {
+        InputStream joined = new JoinedChunks(run);
+        try {
+            return run.get(0).gzipped() ? new GZIPInputStream(joined, BUFFER) : joined;
+        } catch (IOException e) {
+            throw new UncheckedIOException("MESH chunk " + run.get(0).number() + " is not gzip", e);
+        }
+    }
 
-            @Override
-            public InputStream nextElement() {
-                try {
-                    return files.open(owner, it.next().name());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+    /**
+     * The chunk files of a run read as one stream. {@link #available()} counts every byte still to
+     * come, across files: {@link GZIPInputStream} reads a following gzip member (a chunk the server
+     * compressed on its own) only if it sees more input available, which a plain sequence of streams
+     * does not report at a file boundary.
+     */
+    private final class JoinedChunks extends InputStream {
+        private final Iterator<ChunkFetcher.Chunk> next;
+        private long remaining;
+        private InputStream current = InputStream.nullInputStream();
+
+        JoinedChunks(List<ChunkFetcher.Chunk> run) {
+            this.next = run.iterator();
+            this.remaining = run.stream().mapToLong(ChunkFetcher.Chunk::bytes).sum();
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            while (true) {
+                int n = current.read(b, off, len);
+                if (n > 0) {
+                    remaining -= n;
+                    return n;
+                }
+                if (n < 0 || len == 0) {
+                    if (len == 0) {
+                        return 0;
+                    }
+                    current.close();
+                    if (!next.hasNext()) {
+                        return -1;
+                    }
+                    current = files.open(owner, next.next().name());
                 }
             }
-        });
-        return run.get(0).gzipped() ? new GZIPInputStream(joined, BUFFER) : joined;
+        }
+
+        @Override
+        public int available() {
+            return (int) Math.min(Integer.MAX_VALUE, remaining);
+        }
+
+        @Override
+        public void close() throws IOException {
+            current.close();
+        }
     }
 
     /** Consecutive chunks with the same encoding. */

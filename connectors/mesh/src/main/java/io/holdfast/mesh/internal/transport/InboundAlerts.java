@@ -1,5 +1,6 @@
 package io.holdfast.mesh.internal.transport;
 
+import io.holdfast.api.kernel.Alert;
 import io.holdfast.api.kernel.AlertSeverity;
 import io.holdfast.api.kernel.Alerts;
 import io.holdfast.mesh.protocol.MeshMessageId;
@@ -69,26 +70,34 @@ public final class InboundAlerts {
         invalidRaised = true;
     }
 
-    /** Clears the alerts of conditions this poll no longer saw. */
+    /**
+     * Clears the alerts of conditions this poll no longer saw, from the kernel's list of active alerts
+     * (so an alert raised before a restart is cleared too). A poll that stopped early clears nothing.
+     */
     void endOfPoll(boolean completed) {
-        if (!completed) {
-            refused.addAll(refusedThisPoll);
-            refusedThisPoll = new HashSet<>();
-            return;
-        }
-        for (String id : refused) {
-            if (!refusedThisPoll.contains(id)) {
-                alerts.clear(key(id));
+        if (completed) {
+            for (Alert a : alerts.active()) {
+                boolean staleRefusal = a.key().startsWith(source + ":refused:")
+                        && !refusedThisPoll.contains(a.key().substring((source + ":refused:").length()));
+                boolean staleDisk = a.key().equals(source + ":disk") && !diskThisPoll;
+                if (staleRefusal || staleDisk) {
+                    alerts.clear(a.key());
+                }
+                if (staleDisk) {
+                    LOG.info("MESH {}: the work folder's disk has room again; collecting", mailbox);
+                }
             }
         }
-        refused = refusedThisPoll;
+        refused = completed ? refusedThisPoll : union(refused, refusedThisPoll);
         refusedThisPoll = new HashSet<>();
-        if (diskRaised && !diskThisPoll) {
-            alerts.clear(source + ":disk");
-            LOG.info("MESH {}: the work folder's disk has room again; collecting", mailbox);
-            diskRaised = false;
-        }
+        diskRaised = diskThisPoll || (!completed && diskRaised);
         diskThisPoll = false;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> u = new HashSet<>(a);
+        u.addAll(b);
+        return u;
     }
 
     private String key(String messageId) {

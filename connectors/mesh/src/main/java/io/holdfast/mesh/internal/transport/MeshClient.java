@@ -65,7 +65,7 @@ public final class MeshClient {
         Optional<URI> following = Optional.empty();
         if (nextLink.isTextual() && !nextLink.asText().isBlank()) {
             try {
-                following = Optional.of(uri.resolve(nextLink.asText().trim()));
+                following = Optional.of(resolve(uri, nextLink.asText().trim()));
             } catch (IllegalArgumentException e) {
                 throw new MeshException(200, "", "inbox: links.next is not a URI reference", Optional.empty(), e);
             }
@@ -131,6 +131,22 @@ public final class MeshClient {
             }
             throw e;
         }
+    }
+
+    /**
+     * RFC 3986 section 5.2 reference resolution. {@link URI#resolve} follows RFC 2396 for a reference
+     * that is only a query ({@code ?continue_from=…}) and drops the base's last path segment; RFC 3986
+     * keeps the base path.
+     */
+    static URI resolve(URI base, String reference) {
+        URI ref = URI.create(reference);
+        boolean sameDocument = ref.getScheme() == null && ref.getRawAuthority() == null
+                && (ref.getRawPath() == null || ref.getRawPath().isEmpty());
+        if (!sameDocument) {
+            return base.resolve(ref);
+        }
+        String query = ref.getRawQuery() != null ? ref.getRawQuery() : base.getRawQuery();
+        return URI.create(base.getScheme() + "://" + base.getRawAuthority() + base.getRawPath() + (query != null ? "?" + query : ""));
     }
 
     static void requireValid(String messageId) {
