@@ -6,15 +6,19 @@ import io.holdfast.api.kernel.DownstreamSystem;
 import io.holdfast.api.kernel.Health;
 import io.holdfast.api.kernel.HealthState;
 import io.holdfast.api.kernel.Inventory;
+import io.holdfast.api.spi.AuthProvider;
 import io.holdfast.store.api.Dialect;
 import io.holdfast.store.api.Store;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +27,10 @@ import org.slf4j.LoggerFactory;
  * The {@link Inventory} service: entries are normalised, validated field by field, and stored in
  * {@code inventory_system} in the kernel database. Reports itself to {@link Health} as
  * {@value #COMPONENT}.
+ *
+ * <p>It follows the registered {@link AuthProvider}s: a system is refused when no provider of its auth
+ * pattern is installed at that moment (its deliveries would wait forever), and a stored system whose
+ * provider is gone is reported by {@link #problems} until one is installed again.
  */
 @Component(service = Inventory.class, configurationPid = InventoryConfig.PID)
 @Designate(ocd = InventoryConfig.class)
@@ -34,6 +42,7 @@ public class InventoryService implements Inventory {
     private final Dialect dialect;
     private final InventoryRules rules;
     private final SystemValidator validator;
+    private final InstalledAuthPatterns authPatterns = new InstalledAuthPatterns();
 
     @Activate
     public InventoryService(@Reference Store store, @Reference Health health, InventoryConfig config) {
@@ -42,7 +51,7 @@ public class InventoryService implements Inventory {
 
     InventoryService(Store store, Health health, InventoryRules rules, Clock clock) {
         this.rules = rules;
-        this.validator = new SystemValidator(rules);
+        this.validator = new SystemValidator(rules, authPatterns);
         this.dialect = store.dialect();
         this.repository = new SystemRepository(store.dataSource(), clock);
         try {
@@ -146,6 +155,21 @@ public class InventoryService implements Inventory {
         } catch (SQLException e) {
             throw storeError("remove system '" + id + "'", e);
         }
+    }
+
+    @Reference(service = AuthProvider.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            unbind = "removeAuthProvider")
+    public void addAuthProvider(AuthProvider provider, Map<String, Object> properties) {
+        authPatterns.added(provider, properties);
+    }
+
+    public void removeAuthProvider(AuthProvider provider, Map<String, Object> properties) {
+        authPatterns.removed(provider, properties);
+    }
+
+    @Override
+    public List<String> problems(DownstreamSystem system) {
+        return authPatterns.problem(system.authPattern()).stream().toList();
     }
 
     @Override

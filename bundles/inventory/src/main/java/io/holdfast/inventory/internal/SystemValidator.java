@@ -26,10 +26,12 @@ final class SystemValidator {
 
     private final InventoryRules rules;
     private final EndpointRules endpoints;
+    private final InstalledAuthPatterns authPatterns;
 
-    SystemValidator(InventoryRules rules) {
+    SystemValidator(InventoryRules rules, InstalledAuthPatterns authPatterns) {
         this.rules = rules;
         this.endpoints = new EndpointRules();
+        this.authPatterns = authPatterns;
     }
 
     /** Trims text, upper-cases codes, and defaults the credential ref to the id for patterns that need one. */
@@ -74,6 +76,7 @@ final class SystemValidator {
             endpoints.check(s, problems);
         }
         checkAuth(s, problems);
+        authPatterns.problem(s.authPattern()).ifPresent(problems::add);
         s.ownerContact().ifPresent(o -> checkText(o, "owner contact", 256, false, problems));
         return problems;
     }

@@ -27,7 +27,8 @@ class InventoryServiceTest {
     void open() {
         store = TestStores.derby(dir);
         health = new RecordingHealth();
-        inventory = new InventoryService(store, health, InventoryRules.defaults(), Clock.systemUTC());
+        inventory = InstalledProviders.install(new InventoryService(store, health, InventoryRules.defaults(), Clock.systemUTC()),
+                InstalledProviders.SHIPPED);
     }
 
     @Test
@@ -111,5 +112,45 @@ class InventoryServiceTest {
                 new String[] {"sandbox"}, new String[0], new String[0])), Clock.systemUTC());
         assertThat(custom.environments()).containsExactly("sandbox");
         assertThatThrownBy(() -> custom.add(Systems.pds())).hasMessageContaining("environment 'int' is not one of sandbox");
+    }
+
+    @Test
+    void aPatternWithoutInstalledProviderIsRefusedWithTheReason() {
+        DownstreamSystem ers = new DownstreamSystem("ers-int", "e-RS", Optional.empty(), "int", "HTTP",
+                io.holdfast.api.message.WireFormat.fhirR4(), "https://int.api.service.nhs.uk/referrals/FHIR/R4",
+                AuthPattern.CIS2_USER, Optional.empty(), Optional.empty());
+        assertThatThrownBy(() -> inventory.add(ers)).isInstanceOfSatisfying(HoldfastException.class, e -> {
+            assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_CONFIGURATION);
+            assertThat(e.getMessage()).isEqualTo("System 'ers-int' is invalid, nothing was saved: auth pattern CIS2_USER has no"
+                    + " working provider installed (installed: TLS_MUTUAL, OAUTH2_SIGNED_JWT, ORG_CREDENTIALS, API_KEY, NONE),"
+                    + " so nothing could be delivered to this system; choose one of those, or install the bundle that provides"
+                    + " CIS2_USER (the system becomes valid as soon as it is)");
+        });
+        assertThatThrownBy(() -> inventory.save(ers)).hasMessageContaining("CIS2_USER has no working provider installed");
+        assertThat(inventory.find("ers-int")).isEmpty();
+
+        // A provider bundle installed later: the same entry is accepted from then on.
+        inventory.addAuthProvider(InstalledProviders.provider(AuthPattern.CIS2_USER), java.util.Map.of());
+        assertThat(inventory.add(ers).authPattern()).isEqualTo(AuthPattern.CIS2_USER);
+        assertThat(inventory.problems(ers)).isEmpty();
+    }
+
+    @Test
+    void aStoredSystemIsInvalidWhileItsProviderIsGoneAndValidWhenItReturns() {
+        DownstreamSystem pds = inventory.add(Systems.pds());
+        AuthPattern pattern = pds.authPattern();
+        java.util.Map<String, Object> properties = java.util.Map.of("holdfast.auth.pattern", pattern.name());
+        io.holdfast.api.spi.AuthProvider second = InstalledProviders.provider(pattern);
+        inventory.addAuthProvider(second, properties);
+        inventory.removeAuthProvider(second, properties);
+        assertThat(inventory.problems(pds)).as("another provider of the pattern is still there").isEmpty();
+
+        inventory.removeAuthProvider(InstalledProviders.provider(pattern), properties);
+        assertThat(inventory.problems(pds)).singleElement().asString()
+                .startsWith("auth pattern " + pattern + " has no working provider installed");
+        assertThat(inventory.find(pds.id())).as("still stored, shown as invalid").contains(pds);
+
+        inventory.addAuthProvider(InstalledProviders.provider(pattern), properties);
+        assertThat(inventory.problems(pds)).isEmpty();
     }
 }

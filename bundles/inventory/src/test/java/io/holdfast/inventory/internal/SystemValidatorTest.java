@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class SystemValidatorTest {
-    private final SystemValidator validator = new SystemValidator(InventoryRules.defaults());
+    private final SystemValidator validator = new SystemValidator(InventoryRules.defaults(), InstalledProviders.all());
 
     private List<String> problems(DownstreamSystem s) {
         return validator.problems(validator.normalise(s));

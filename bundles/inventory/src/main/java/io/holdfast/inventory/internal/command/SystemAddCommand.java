@@ -1,11 +1,10 @@
 package io.holdfast.inventory.internal.command;
 
-import io.holdfast.api.error.HoldfastException;
 import io.holdfast.api.kernel.DownstreamSystem;
 import io.holdfast.api.kernel.Inventory;
+import io.holdfast.health.api.HoldfastAction;
 import io.holdfast.inventory.internal.SystemFields;
 import java.io.PrintStream;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -16,7 +15,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 /** {@code holdfast:system-add}: adds (or with {@code --replace} replaces) an inventory entry. */
 @Service
 @Command(scope = "holdfast", name = "system-add", description = "Adds a downstream system to the inventory")
-public class SystemAddCommand implements Action {
+public class SystemAddCommand extends HoldfastAction {
     @Reference
     Inventory inventory;
 
@@ -61,20 +60,14 @@ public class SystemAddCommand implements Action {
     boolean replace;
 
     PrintStream out = System.out;
-    PrintStream err = System.err;
 
     @Override
-    public Object execute() {
-        try {
-            DownstreamSystem draft = SystemFields.parse(id, name, odsCode, environment, transport, format, endpoint,
-                    authPattern, credentialRef, owner);
-            DownstreamSystem saved = replace ? inventory.save(draft) : inventory.add(draft);
-            out.println((replace ? "Saved" : "Added") + " system " + saved.id() + " (" + saved.environment() + ", "
-                    + saved.transport() + ", " + saved.format() + ", " + saved.authPattern()
-                    + saved.credentialRef().map(r -> ", credential ref " + r).orElse("") + ")");
-        } catch (HoldfastException e) {
-            err.println(e.describe());
-        }
-        return null;
+    protected void run() {
+        DownstreamSystem draft = SystemFields.parse(id, name, odsCode, environment, transport, format, endpoint,
+                authPattern, credentialRef, owner);
+        DownstreamSystem saved = replace ? inventory.save(draft) : inventory.add(draft);
+        out.println((replace ? "Saved" : "Added") + " system " + saved.id() + " (" + saved.environment() + ", "
+                + saved.transport() + ", " + saved.format() + ", " + saved.authPattern()
+                + saved.credentialRef().map(r -> ", credential ref " + r).orElse("") + ")");
     }
 }

@@ -3,8 +3,8 @@ package io.holdfast.inventory.internal.command;
 import io.holdfast.api.error.ErrorCode;
 import io.holdfast.api.error.HoldfastException;
 import io.holdfast.api.kernel.Inventory;
+import io.holdfast.health.api.HoldfastAction;
 import java.io.PrintStream;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -14,7 +14,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 /** {@code holdfast:system-remove}: deletes one entry. */
 @Service
 @Command(scope = "holdfast", name = "system-remove", description = "Removes a downstream system from the inventory")
-public class SystemRemoveCommand implements Action {
+public class SystemRemoveCommand extends HoldfastAction {
     @Reference
     Inventory inventory;
 
@@ -23,20 +23,13 @@ public class SystemRemoveCommand implements Action {
     String id;
 
     PrintStream out = System.out;
-    PrintStream err = System.err;
 
     @Override
-    public Object execute() {
-        try {
-            if (inventory.remove(id)) {
-                out.println("Removed system " + id.trim());
-            } else {
-                err.println(new HoldfastException(ErrorCode.UNKNOWN_SYSTEM,
-                        "Unknown system '" + id + "'; nothing was removed. List the known ones with holdfast:systems").describe());
-            }
-        } catch (HoldfastException e) {
-            err.println(e.describe());
+    protected void run() {
+        if (!inventory.remove(id)) {
+            throw new HoldfastException(ErrorCode.UNKNOWN_SYSTEM,
+                    "Unknown system '" + id + "'; nothing was removed. List the known ones with holdfast:systems");
         }
-        return null;
+        out.println("Removed system " + id.trim());
     }
 }

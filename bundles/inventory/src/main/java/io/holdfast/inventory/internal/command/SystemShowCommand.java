@@ -1,10 +1,10 @@
 package io.holdfast.inventory.internal.command;
 
-import io.holdfast.api.error.HoldfastException;
 import io.holdfast.api.kernel.DownstreamSystem;
 import io.holdfast.api.kernel.Inventory;
+import io.holdfast.health.api.HoldfastAction;
 import java.io.PrintStream;
-import org.apache.karaf.shell.api.action.Action;
+import java.util.List;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -15,7 +15,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 /** {@code holdfast:system-show}: every field of one entry. */
 @Service
 @Command(scope = "holdfast", name = "system-show", description = "Shows one downstream system of the inventory")
-public class SystemShowCommand implements Action {
+public class SystemShowCommand extends HoldfastAction {
     @Reference
     Inventory inventory;
 
@@ -24,29 +24,25 @@ public class SystemShowCommand implements Action {
     String id;
 
     PrintStream out = System.out;
-    PrintStream err = System.err;
 
     @Override
-    public Object execute() {
-        try {
-            DownstreamSystem s = inventory.require(id);
-            ShellTable table = new ShellTable();
-            table.column("Field");
-            table.column("Value");
-            table.addRow().addContent("id", s.id());
-            table.addRow().addContent("name", s.name());
-            table.addRow().addContent("ODS code", s.odsCode().orElse("-"));
-            table.addRow().addContent("environment", s.environment());
-            table.addRow().addContent("transport", s.transport());
-            table.addRow().addContent("format", s.format());
-            table.addRow().addContent("endpoint", s.endpoint());
-            table.addRow().addContent("auth pattern", s.authPattern());
-            table.addRow().addContent("credential ref", s.credentialRef().orElse("-"));
-            table.addRow().addContent("owner contact", s.ownerContact().orElse("-"));
-            table.print(out);
-        } catch (HoldfastException e) {
-            err.println(e.describe());
-        }
-        return null;
+    protected void run() {
+        DownstreamSystem s = inventory.require(id);
+        List<String> problems = inventory.problems(s);
+        ShellTable table = new ShellTable();
+        table.column("Field");
+        table.column("Value").maxSize(120).wrap();
+        table.addRow().addContent("id", s.id());
+        table.addRow().addContent("name", s.name());
+        table.addRow().addContent("ODS code", s.odsCode().orElse("-"));
+        table.addRow().addContent("environment", s.environment());
+        table.addRow().addContent("transport", s.transport());
+        table.addRow().addContent("format", s.format());
+        table.addRow().addContent("endpoint", s.endpoint());
+        table.addRow().addContent("auth pattern", s.authPattern());
+        table.addRow().addContent("credential ref", s.credentialRef().orElse("-"));
+        table.addRow().addContent("owner contact", s.ownerContact().orElse("-"));
+        table.addRow().addContent("status", SystemsCommand.status(problems));
+        table.print(out);
     }
 }

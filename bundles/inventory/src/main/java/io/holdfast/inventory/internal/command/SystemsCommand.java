@@ -1,10 +1,10 @@
 package io.holdfast.inventory.internal.command;
 
-import io.holdfast.api.error.HoldfastException;
 import io.holdfast.api.kernel.DownstreamSystem;
 import io.holdfast.api.kernel.Inventory;
+import io.holdfast.health.api.HoldfastAction;
 import java.io.PrintStream;
-import org.apache.karaf.shell.api.action.Action;
+import java.util.List;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
@@ -15,7 +15,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 /** {@code holdfast:systems}: lists the inventory. */
 @Service
 @Command(scope = "holdfast", name = "systems", description = "Lists the downstream systems in the inventory")
-public class SystemsCommand implements Action {
+public class SystemsCommand extends HoldfastAction {
     @Reference
     Inventory inventory;
 
@@ -24,29 +24,29 @@ public class SystemsCommand implements Action {
     String environment;
 
     PrintStream out = System.out;
-    PrintStream err = System.err;
 
     @Override
-    public Object execute() {
-        try {
-            ShellTable table = new ShellTable();
-            table.column("ID");
-            table.column("Name");
-            table.column("Env");
-            table.column("Transport");
-            table.column("Format");
-            table.column("Auth");
-            table.column("Endpoint");
-            for (DownstreamSystem s : inventory.all()) {
-                if (environment == null || environment.trim().equalsIgnoreCase(s.environment())) {
-                    table.addRow().addContent(s.id(), s.name(), s.environment(), s.transport(), s.format(),
-                            s.authPattern(), s.endpoint());
-                }
+    protected void run() {
+        ShellTable table = new ShellTable();
+        table.column("ID");
+        table.column("Name");
+        table.column("Env");
+        table.column("Transport");
+        table.column("Format");
+        table.column("Auth");
+        table.column("Endpoint");
+        table.column("Status").maxSize(80).wrap();
+        for (DownstreamSystem s : inventory.all()) {
+            if (environment == null || environment.trim().equalsIgnoreCase(s.environment())) {
+                table.addRow().addContent(s.id(), s.name(), s.environment(), s.transport(), s.format(),
+                        s.authPattern(), s.endpoint(), status(inventory.problems(s)));
             }
-            table.print(out);
-        } catch (HoldfastException e) {
-            err.println(e.describe());
         }
-        return null;
+        table.print(out);
+    }
+
+    /** {@code valid}, or {@code INVALID: } and why the system cannot be used now. */
+    static String status(List<String> problems) {
+        return problems.isEmpty() ? "valid" : "INVALID: " + String.join("; ", problems);
     }
 }

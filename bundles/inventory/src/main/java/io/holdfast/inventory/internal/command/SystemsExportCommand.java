@@ -2,7 +2,9 @@ package io.holdfast.inventory.internal.command;
 
 import io.holdfast.api.error.ErrorCode;
 import io.holdfast.api.error.HoldfastException;
+import io.holdfast.api.kernel.DownstreamSystem;
 import io.holdfast.api.kernel.Inventory;
+import io.holdfast.health.api.HoldfastAction;
 import io.holdfast.inventory.internal.SystemsExport;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -11,7 +13,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.karaf.shell.api.action.Action;
+import java.util.List;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
@@ -22,7 +24,7 @@ import org.apache.karaf.shell.support.completers.FileCompleter;
 /** {@code holdfast:systems-export}: the whole inventory as CSV or JSON, to the console or a file. */
 @Service
 @Command(scope = "holdfast", name = "systems-export", description = "Exports the inventory as CSV or JSON")
-public class SystemsExportCommand implements Action {
+public class SystemsExportCommand extends HoldfastAction {
     @Reference
     Inventory inventory;
 
@@ -34,28 +36,24 @@ public class SystemsExportCommand implements Action {
     String output;
 
     PrintStream out = System.out;
-    PrintStream err = System.err;
 
     @Override
-    public Object execute() {
+    protected void run() {
+        SystemsExport export = SystemsExport.named(format);
+        List<DownstreamSystem> systems = inventory.all();
         try {
-            SystemsExport export = SystemsExport.named(format);
             if (output == null) {
-                Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                export.write(inventory.all(), writer);
-            } else {
-                Path file = Path.of(output);
-                try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                    export.write(inventory.all(), writer);
-                }
-                out.println("Exported " + inventory.all().size() + " systems to " + file.toAbsolutePath());
+                export.write(systems, new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                return;
             }
-        } catch (HoldfastException e) {
-            err.println(e.describe());
+            Path file = Path.of(output);
+            try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                export.write(systems, writer);
+            }
+            out.println("Exported " + systems.size() + " systems to " + file.toAbsolutePath());
         } catch (IOException e) {
-            err.println(new HoldfastException(ErrorCode.INVALID_CONFIGURATION,
-                    "Could not write " + output + ": " + e.getMessage()).describe());
+            throw new HoldfastException(ErrorCode.INVALID_CONFIGURATION, "Could not write " + output + ": " + e.getMessage()
+                    + "; nothing was exported");
         }
-        return null;
     }
 }
