@@ -1,4 +1,4 @@
 /** Services a connector registers: codecs, outbound transports, auth providers, reconciliation sources. */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package io.holdfast.api.spi;

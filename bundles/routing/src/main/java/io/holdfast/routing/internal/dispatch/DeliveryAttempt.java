@@ -51,7 +51,8 @@ final class DeliveryAttempt {
             Map<String, String> headers = new HashMap<>(routes.headers(row.routeId()));
             headers.put(REQUEST_ID_HEADER, row.requestId());
             OutboundRequest request = new OutboundRequest(row.requestId(), row.attempts(), system, body, Map.copyOf(headers), auth);
-            return new AttemptOutcome.Sent(body, auth.identity(), call(transport, request, row), row.trackingId().isPresent());
+            return new AttemptOutcome.Sent(body, transport.senderIdentity(request).orElse(auth.identity()), call(transport, request, row),
+                    row.trackingId().isPresent());
         } catch (AttemptStop stop) {
             return stop.outcome();
         } catch (HoldfastException e) {
