@@ -15,6 +15,12 @@ public interface MeshMailbox {
 
     MailboxStatus status();
 
+    /**
+     * Who this mailbox sends as, for the journal's SENT stage: {@code mesh:<mailbox>}, the vault entry's
+     * version (0 for sandbox credentials in clear) and the TLS client certificate's fingerprint, if any.
+     */
+    io.holdfast.api.spi.CredentialIdentity senderIdentity();
+
     /** When MESH tracking may next be asked about each message this mailbox sent. */
     TrackingSchedule tracking();
 

@@ -8,6 +8,7 @@ import io.holdfast.api.kernel.HealthState;
 import io.holdfast.api.kernel.Intake;
 import io.holdfast.api.kernel.WorkFiles;
 import io.holdfast.api.spi.AuthMaterial;
+import io.holdfast.api.spi.CredentialIdentity;
 import io.holdfast.api.spi.Codec;
 import io.holdfast.credentials.api.OrgCredentialSource;
 import io.holdfast.credentials.api.TlsMaterialSource;
@@ -87,6 +88,8 @@ public class MeshMailboxComponent implements MeshMailbox {
     private MeshUploader uploader;
     private MeshMailboxPoller poller;
     private TrackingSchedule tracking;
+    private int credentialVersion;
+    private Optional<String> tlsFingerprint = Optional.empty();
     /** The tracking schedule's clock; tests move it. */
     Clock trackingClock = Clock.systemUTC();
     private ScheduledExecutorService executor;
@@ -153,6 +156,7 @@ public class MeshMailboxComponent implements MeshMailbox {
                 Arrays.fill(cred.password(), '\0');
                 cred.sharedSecret().ifPresent(k -> Arrays.fill(k, '\0'));
             }
+            credentialVersion = cred.identity().version();
             LOG.info("MESH {}: credentials from vault entry {}", s.mailboxId(), cred.identity().describe());
         } else {
             password = s.password().orElseThrow();
@@ -162,6 +166,7 @@ public class MeshMailboxComponent implements MeshMailbox {
         if (s.tlsCredentialRef().isPresent()) {
             AuthMaterial.Tls material = require(tlsMaterial, s, "tlsCredentialRef").forEntry(s.environment(), s.tlsCredentialRef().get());
             tls = Optional.of(material.sslContext());
+            tlsFingerprint = material.identity().fingerprint();
             LOG.info("MESH {}: TLS client certificate {}", s.mailboxId(), material.identity().describe());
         }
         return new MeshEndpoint(s.baseUrl(), s.mailboxId(), password, sharedKey, tls);
@@ -269,6 +274,11 @@ public class MeshMailboxComponent implements MeshMailbox {
     @Override
     public MeshUploader uploader() {
         return uploader;
+    }
+
+    @Override
+    public CredentialIdentity senderIdentity() {
+        return new CredentialIdentity("mesh:" + settings.mailboxId(), credentialVersion, tlsFingerprint, Optional.empty());
     }
 
     @Override

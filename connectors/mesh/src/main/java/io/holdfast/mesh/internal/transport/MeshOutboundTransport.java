@@ -2,6 +2,7 @@ package io.holdfast.mesh.internal.transport;
 
 import io.holdfast.api.error.HoldfastException;
 import io.holdfast.api.kernel.Transports;
+import io.holdfast.api.spi.CredentialIdentity;
 import io.holdfast.api.spi.DeliveryResult;
 import io.holdfast.api.spi.OutboundRequest;
 import io.holdfast.api.spi.OutboundTransport;
@@ -108,6 +109,17 @@ public class MeshOutboundTransport implements OutboundTransport {
         DeliveryResult.Accepted a = new DeliveryResult.Accepted(messageId, summary);
         from.tracking().accepted(messageId, a);
         return a;
+    }
+
+    /** The sending mailbox and its TLS certificate: what the SENT stage records (the target's auth pattern is NONE). */
+    @Override
+    public Optional<CredentialIdentity> senderIdentity(OutboundRequest request) {
+        try {
+            return Optional.of(MeshAddress.pick(mailboxes, MeshAddress.parse(request.target().endpoint(), request.headers()).from())
+                    .senderIdentity());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -275,4 +275,21 @@ class MeshMailboxComponentTest {
             none.deactivate();
         }
     }
+
+    /** The SENT stage records who really sent: the mailbox (and its certificate), not the NONE auth pattern's none@v0. */
+    @Test
+    void theSenderIdentityIsTheMailboxAndItsVaultEntryVersion() {
+        assertThat(transport.senderIdentity(request("req-id", 1, "x"))).hasValueSatisfying(id -> {
+            assertThat(id.entryId()).isEqualTo("mesh:X26ABC1");
+            assertThat(id.describe()).isEqualTo("mesh:X26ABC1@v0").isNotEqualTo(CredentialIdentity.NONE.describe());
+        });
+        Map<String, Object> fromVault = new HashMap<>(Map.of("pollEnabled", false, "password", "", "sharedKey", "",
+                "credentialRef", "mesh-x26abc3"));
+        MeshMailboxComponent third = mailbox("X26ABC3", fromVault, vault("X26ABC3", "password", "TestKey"));
+        try {
+            assertThat(third.senderIdentity().describe()).isEqualTo("mesh:X26ABC3@v1");
+        } finally {
+            third.deactivate();
+        }
+    }
 }
