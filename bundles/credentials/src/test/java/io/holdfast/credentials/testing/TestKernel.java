@@ -4,6 +4,7 @@ import io.holdfast.api.kernel.DownstreamSystem;
 import io.holdfast.api.kernel.Inventory;
 import io.holdfast.api.message.WireFormat;
 import io.holdfast.api.spi.AuthPattern;
+import io.holdfast.credentials.internal.auth.ShippedProviders;
 import io.holdfast.credentials.internal.vault.VaultService;
 import io.holdfast.health.internal.KernelAlerts;
 import io.holdfast.inventory.internal.InventoryConfig;
@@ -13,6 +14,7 @@ import io.holdfast.store.internal.JdbcStore;
 import io.holdfast.store.internal.KernelLeases;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.annotation.Annotation;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.derby.jdbc.EmbeddedDataSource;
@@ -38,6 +40,8 @@ public final class TestKernel {
         leases = new KernelLeases(store, health);
         inventory = new InventoryService(store, health, defaultInventoryConfig());
         vault = new VaultService(store, keys, inventory, health, clock);
+        // As in Karaf: the providers (which need the vault) register with the inventory after it started.
+        ShippedProviders.over(vault, clock).forEach(p -> ((InventoryService) inventory).addAuthProvider(p, Map.of()));
     }
 
     /** A second vault over the same database, as after a restart. */
@@ -48,6 +52,15 @@ public final class TestKernel {
     public DownstreamSystem addSystem(String id, AuthPattern pattern, String endpoint) {
         return inventory.add(new DownstreamSystem(id, "Test " + id, Optional.empty(), "int", "HTTP", WireFormat.fhirR4(), endpoint,
                 pattern, Optional.empty(), Optional.empty()));
+    }
+
+    /**
+     * A CIS2_USER system as a user-facing caller would hold it. The inventory refuses to store one (no
+     * AuthProvider can serve CIS2_USER), so its credentials are imported by entry (env int, entry = id).
+     */
+    public static DownstreamSystem cis2System(String id, String endpoint) {
+        return new DownstreamSystem(id, "Test " + id, Optional.empty(), "int", "HTTP", WireFormat.fhirR4(), endpoint,
+                AuthPattern.CIS2_USER, Optional.of(id), Optional.empty());
     }
 
     private static InventoryConfig defaultInventoryConfig() {

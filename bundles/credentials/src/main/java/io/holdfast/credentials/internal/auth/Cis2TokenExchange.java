@@ -5,8 +5,6 @@ import io.holdfast.api.error.HoldfastException;
 import io.holdfast.api.kernel.DownstreamSystem;
 import io.holdfast.api.kernel.Health;
 import io.holdfast.api.spi.AuthMaterial;
-import io.holdfast.api.spi.AuthPattern;
-import io.holdfast.api.spi.AuthProvider;
 import io.holdfast.credentials.api.TokenExchange;
 import io.holdfast.credentials.internal.vault.VaultReader;
 import java.nio.charset.StandardCharsets;
@@ -22,34 +20,24 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * CIS2_USER (user-restricted): RFC 8693 token exchange of the signed-in user's CIS2 ID token plus the
- * system's client assertion. Calls need the user's token, so {@link #authenticate} refuses and
- * points to {@link TokenExchange#exchange}; tokens are cached per system and user.
+ * system's client assertion; tokens are cached per system and user. Every call needs the user's token,
+ * so this is deliberately <em>not</em> an {@link io.holdfast.api.spi.AuthProvider}: an unattended
+ * delivery could never authenticate, and registering one made CIS2_USER systems look deliverable while
+ * their outbox rows waited forever. Without a provider the inventory refuses CIS2_USER systems.
  */
-@Component(service = {AuthProvider.class, TokenExchange.class}, property = "holdfast.auth.pattern=CIS2_USER",
-        configurationPid = ApimAuthConfig.PID)
-public class Cis2UserAuthProvider implements AuthProvider, TokenExchange {
+@Component(service = TokenExchange.class, property = "holdfast.auth.pattern=CIS2_USER", configurationPid = ApimAuthConfig.PID)
+public class Cis2TokenExchange implements TokenExchange {
     static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
     static final String ID_TOKEN = "urn:ietf:params:oauth:token-type:id_token";
     private final ApimTokens tokens;
 
     @Activate
-    public Cis2UserAuthProvider(@Reference VaultReader vault, @Reference Health health, ApimAuthConfig config) {
+    public Cis2TokenExchange(@Reference VaultReader vault, @Reference Health health, ApimAuthConfig config) {
         this(vault, Clock.systemUTC(), SignedJwtAuthProvider.settings(config, health));
     }
 
-    Cis2UserAuthProvider(VaultReader vault, Clock clock, ApimSettings settings) {
+    Cis2TokenExchange(VaultReader vault, Clock clock, ApimSettings settings) {
         this.tokens = new ApimTokens(vault, new MaterialGuard(clock), new SslContexts(), settings);
-    }
-
-    @Override
-    public AuthPattern pattern() {
-        return AuthPattern.CIS2_USER;
-    }
-
-    @Override
-    public AuthMaterial authenticate(DownstreamSystem system) {
-        throw new HoldfastException(ErrorCode.AUTH_FAILED, "System '" + system.id() + "' uses CIS2_USER: every call needs the"
-                + " signed-in user's CIS2 ID token, so callers use TokenExchange.exchange(system, idToken) instead");
     }
 
     @Override
@@ -64,7 +52,7 @@ public class Cis2UserAuthProvider implements AuthProvider, TokenExchange {
         return tokens.token(system, system.id() + "|" + digest(subjectToken), form);
     }
 
-    @Override
+    /** Drops the cached tokens of {@code system}, e.g. after a 401, so the next exchange fetches afresh. */
     public void invalidate(DownstreamSystem system) {
         tokens.invalidate(system);
     }

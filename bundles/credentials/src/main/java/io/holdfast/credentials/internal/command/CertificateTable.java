@@ -1,5 +1,7 @@
 package io.holdfast.credentials.internal.command;
 
+import io.holdfast.api.error.HoldfastException;
+import io.holdfast.credentials.api.CertificateMonitor;
 import io.holdfast.credentials.api.CertificateStatus;
 import java.io.PrintStream;
 import java.util.Comparator;
@@ -22,5 +24,21 @@ final class CertificateTable {
                 s.certificate().serial(), s.certificate().notAfter(), s.daysLeft(), s.state(),
                 s.environment() + "/" + s.entryId() + " " + s.kind() + " v" + s.version() + " " + s.versionState()));
         table.print(out);
+    }
+
+    /**
+     * Runs the certificate check after a vault change, so a renewed and activated certificate clears its
+     * alert at once. The change itself succeeded, so a failing check is a note, not a failed command.
+     */
+    static void recheck(CertificateMonitor monitor, PrintStream out) {
+        if (monitor == null) {
+            return;
+        }
+        try {
+            long attention = monitor.check().stream().filter(s -> s.state() != CertificateStatus.State.OK).count();
+            out.println("Certificates re-checked: " + attention + " need attention (holdfast:certs, holdfast:alerts)");
+        } catch (HoldfastException e) {
+            out.println("  note: the certificate re-check failed (" + e.describe() + "); the scheduled check will run it");
+        }
     }
 }

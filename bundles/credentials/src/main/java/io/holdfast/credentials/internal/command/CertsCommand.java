@@ -1,11 +1,10 @@
 package io.holdfast.credentials.internal.command;
 
-import io.holdfast.api.error.HoldfastException;
 import io.holdfast.credentials.api.CertificateMonitor;
 import io.holdfast.credentials.api.CertificateStatus;
+import io.holdfast.health.api.HoldfastAction;
 import java.io.PrintStream;
 import java.util.List;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
@@ -16,7 +15,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 @Service
 @Command(scope = "holdfast", name = "certs",
         description = "Lists the vault's certificates with days to expiry and state (OK, EXPIRING_90/30/7, EXPIRED)")
-public class CertsCommand implements Action {
+public class CertsCommand extends HoldfastAction {
     @Reference
     CertificateMonitor monitor;
 
@@ -25,17 +24,11 @@ public class CertsCommand implements Action {
     String environment;
 
     PrintStream out = System.out;
-    PrintStream err = System.err;
 
     @Override
-    public Object execute() {
-        try {
-            List<CertificateStatus> statuses = monitor.statuses().stream()
-                    .filter(s -> environment == null || environment.trim().equals(s.environment())).toList();
-            CertificateTable.print(statuses, out);
-        } catch (HoldfastException e) {
-            err.println(e.describe());
-        }
-        return null;
+    protected void run() {
+        List<CertificateStatus> statuses = monitor.statuses().stream()
+                .filter(s -> environment == null || environment.trim().equals(s.environment())).toList();
+        CertificateTable.print(statuses, out);
     }
 }

@@ -1,11 +1,11 @@
 package io.holdfast.credentials.internal.command;
 
-import io.holdfast.api.error.HoldfastException;
+import io.holdfast.credentials.api.CertificateMonitor;
 import io.holdfast.credentials.api.EntryVersion;
 import io.holdfast.credentials.api.VaultAdmin;
+import io.holdfast.health.api.HoldfastAction;
 import java.io.PrintStream;
 import java.util.Optional;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -17,7 +17,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 @Service
 @Command(scope = "holdfast", name = "cred-activate",
         description = "Activates a credential version now or at a scheduled time; the current one stays in use until then")
-public class CredActivateCommand implements Action {
+public class CredActivateCommand extends HoldfastAction {
     @Reference
     VaultAdmin vault;
 
@@ -43,19 +43,18 @@ public class CredActivateCommand implements Action {
     @Option(name = "--at", description = "Activate at this ISO-8601 instant instead of now, e.g. 2026-12-01T02:00:00Z")
     String at;
 
+    /** Re-checked after a change, so alerts of a replaced certificate clear at once (absent: the daily run does it). */
+    @Reference(optional = true)
+    CertificateMonitor monitor;
+
     PrintStream out = System.out;
-    PrintStream err = System.err;
 
     @Override
-    public Object execute() {
-        try {
-            EntryVersion v = vault.activate(CommandInput.target(system, environment, entry),
-                    Optional.ofNullable(kind).map(CommandInput::kind), version, CommandInput.instant("--at", at));
-            out.println(v.label() + " (" + v.identity().describe() + ") is " + v.state()
-                    + (v.state() == EntryVersion.State.SCHEDULED ? " from " + v.activateAt().orElseThrow() : ""));
-        } catch (HoldfastException e) {
-            err.println(e.describe());
-        }
-        return null;
+    protected void run() {
+        EntryVersion v = vault.activate(CommandInput.target(system, environment, entry),
+                Optional.ofNullable(kind).map(CommandInput::kind), version, CommandInput.instant("--at", at));
+        out.println(v.label() + " (" + v.identity().describe() + ") is " + v.state()
+                + (v.state() == EntryVersion.State.SCHEDULED ? " from " + v.activateAt().orElseThrow() : ""));
+        CertificateTable.recheck(monitor, out);
     }
 }

@@ -2,12 +2,14 @@ package io.holdfast.credentials.internal.command;
 
 import io.holdfast.api.error.HoldfastException;
 import io.holdfast.credentials.api.Activation;
+import io.holdfast.credentials.api.CertificateMonitor;
 import io.holdfast.credentials.api.CredentialImportException;
 import io.holdfast.credentials.api.CredentialKind;
 import io.holdfast.credentials.api.CredentialTarget;
 import io.holdfast.credentials.api.EntryVersion;
 import io.holdfast.credentials.api.ImportRequest;
 import io.holdfast.credentials.api.VaultAdmin;
+import io.holdfast.health.api.HoldfastAction;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -32,7 +33,7 @@ import org.apache.karaf.shell.support.completers.FileCompleter;
 @Service
 @Command(scope = "holdfast", name = "cred-import",
         description = "Imports a credential version into the vault: PEM, PKCS#8 or PKCS#12 files, or a secret value")
-public class CredImportCommand implements Action {
+public class CredImportCommand extends HoldfastAction {
     private static final Set<CredentialKind> TEXT_KINDS = Set.of(CredentialKind.API_KEY, CredentialKind.SECRET,
             CredentialKind.ORG_CREDENTIAL);
 
@@ -79,11 +80,14 @@ public class CredImportCommand implements Action {
     @Option(name = "--activate-at", description = "Schedule activation at an ISO-8601 instant, e.g. 2026-12-01T02:00:00Z")
     String activateAt;
 
+    /** Re-checked after a change, so alerts of a replaced certificate clear at once (absent: the daily run does it). */
+    @Reference(optional = true)
+    CertificateMonitor monitor;
+
     PrintStream out = System.out;
-    PrintStream err = System.err;
 
     @Override
-    public Object execute() {
+    protected void run() {
         List<byte[]> parts = new ArrayList<>();
         char[] passphrase = null;
         try {
@@ -95,15 +99,13 @@ public class CredImportCommand implements Action {
                     .withActivation(activation);
             passphrase = passphraseFile == null ? null : CommandInput.passphrase(passphraseFile);
             print(importWithPrompt(request, passphrase));
-        } catch (HoldfastException e) {
-            err.println(e.describe());
         } finally {
             parts.forEach(p -> Arrays.fill(p, (byte) 0));
             if (passphrase != null) {
                 Arrays.fill(passphrase, '\0');
             }
         }
-        return null;
+        CertificateTable.recheck(monitor, out);
     }
 
     private List<byte[]> content(CredentialKind k) {

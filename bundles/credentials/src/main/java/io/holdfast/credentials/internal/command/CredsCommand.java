@@ -1,11 +1,10 @@
 package io.holdfast.credentials.internal.command;
 
-import io.holdfast.api.error.HoldfastException;
 import io.holdfast.credentials.api.EntryVersion;
 import io.holdfast.credentials.api.VaultAdmin;
+import io.holdfast.health.api.HoldfastAction;
 import java.io.PrintStream;
 import java.util.Optional;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
@@ -16,7 +15,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 /** {@code holdfast:creds}: every vault version with its state and identity; never a secret. */
 @Service
 @Command(scope = "holdfast", name = "creds", description = "Lists vault entries and versions (identities only, never secrets)")
-public class CredsCommand implements Action {
+public class CredsCommand extends HoldfastAction {
     @Reference
     VaultAdmin vault;
 
@@ -29,27 +28,21 @@ public class CredsCommand implements Action {
     String entry;
 
     PrintStream out = System.out;
-    PrintStream err = System.err;
 
     @Override
-    public Object execute() {
-        try {
-            ShellTable table = new ShellTable();
-            for (String column : new String[] {"Env", "Entry", "Kind", "Ver", "State", "Activation", "Identity", "Systems", "Not after"}) {
-                table.column(column);
-            }
-            for (EntryVersion v : vault.versions(Optional.ofNullable(environment).map(String::trim))) {
-                if (entry == null || entry.trim().equals(v.entryId())) {
-                    table.addRow().addContent(v.environment(), v.entryId(), v.kind(), v.version(), v.state(),
-                            v.activateAt().map(Object::toString).orElse("-"), v.identity().describe(),
-                            v.systems().isEmpty() ? "-" : String.join(",", v.systems()),
-                            v.certificates().isEmpty() ? "-" : v.certificates().get(0).notAfter().toString());
-                }
-            }
-            table.print(out);
-        } catch (HoldfastException e) {
-            err.println(e.describe());
+    protected void run() {
+        ShellTable table = new ShellTable();
+        for (String column : new String[] {"Env", "Entry", "Kind", "Ver", "State", "Activation", "Identity", "Systems", "Not after"}) {
+            table.column(column);
         }
-        return null;
+        for (EntryVersion v : vault.versions(Optional.ofNullable(environment).map(String::trim))) {
+            if (entry == null || entry.trim().equals(v.entryId())) {
+                table.addRow().addContent(v.environment(), v.entryId(), v.kind(), v.version(), v.state(),
+                        v.activateAt().map(Object::toString).orElse("-"), v.identity().describe(),
+                        v.systems().isEmpty() ? "-" : String.join(",", v.systems()),
+                        v.certificates().isEmpty() ? "-" : v.certificates().get(0).notAfter().toString());
+            }
+        }
+        table.print(out);
     }
 }

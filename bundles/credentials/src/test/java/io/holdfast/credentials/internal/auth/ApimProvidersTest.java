@@ -162,9 +162,13 @@ class ApimProvidersTest {
 
     @Test
     void cis2TokenExchangePerUser() throws Exception {
-        Cis2UserAuthProvider cis2 = new Cis2UserAuthProvider(kernel.vault, kernel.clock, ApimSettings.defaults());
-        DownstreamSystem ers = kernel.addSystem("ers-int", AuthPattern.CIS2_USER, sim.baseUrl() + "/protected/ping");
-        importApp("ers-int", "ers-app-key", TestPki.CLIENT_KEY, "ers-1");
+        Cis2TokenExchange cis2 = new Cis2TokenExchange(kernel.vault, kernel.clock, ApimSettings.defaults());
+        DownstreamSystem ers = TestKernel.cis2System("ers-int", sim.baseUrl() + "/protected/ping");
+        CredentialTarget entry = CredentialTarget.entry("int", "ers-int");
+        kernel.vault.importCredential(ImportRequest.of(entry, CredentialKind.API_KEY, List.of("ers-app-key".getBytes(StandardCharsets.UTF_8))));
+        kernel.vault.importCredential(ImportRequest.of(entry, CredentialKind.JWT_SIGNING_KEY,
+                List.of(TestPki.pem(TestPki.CLIENT_KEY.getPrivate()))).withKeyId("ers-1"));
+        sim.registerApplication("ers-app-key", "ers-1", TestPki.CLIENT_KEY.getPublic());
         String alice = sim.cis2().issueIdToken("alice-uuid", "ers-app-key", Duration.ofMinutes(30));
         String bob = sim.cis2().issueIdToken("bob-uuid", "ers-app-key", Duration.ofMinutes(30));
 
@@ -175,10 +179,18 @@ class ApimProvidersTest {
         AuthMaterial forBob = cis2.exchange(ers, bob);
         assertThat(call(ers.endpoint(), forBob).body()).contains("\"user\":\"bob-uuid\"");
 
-        assertThatThrownBy(() -> cis2.authenticate(ers)).hasMessageContaining("uses CIS2_USER: every call needs the signed-in"
-                + " user's CIS2 ID token");
         String foreign = sim.cis2().issueIdToken("eve", "someone-else", Duration.ofMinutes(5));
         assertThatThrownBy(() -> cis2.exchange(ers, foreign))
                 .hasMessageContaining("answered HTTP 400 invalid_request (Invalid subject_token - aud is not the requesting application)");
+    }
+
+    /** No AuthProvider serves CIS2_USER (an unattended delivery has no user token), so such a system is refused. */
+    @Test
+    void aCis2UserSystemIsRefusedByTheInventoryWithTheReason() {
+        assertThatThrownBy(() -> kernel.addSystem("ers-int", AuthPattern.CIS2_USER, sim.baseUrl() + "/protected/ping"))
+                .satisfies(e -> assertThat(((HoldfastException) e).errorCode()).isEqualTo(ErrorCode.INVALID_CONFIGURATION))
+                .hasMessageContaining("auth pattern CIS2_USER has no working provider installed (installed: TLS_MUTUAL,"
+                        + " OAUTH2_SIGNED_JWT, ORG_CREDENTIALS, API_KEY, NONE)");
+        assertThat(kernel.inventory.find("ers-int")).isEmpty();
     }
 }

@@ -120,14 +120,14 @@ class NoSecretsInLogsTest {
                 List.of(TestPki.pem(TestPki.CLIENT_KEY.getPrivate()))).withKeyId("test-2").withActivation(new Activation.Now()));
         attempt(() -> provider.authenticate(pds));
 
-        DownstreamSystem ers = kernel.addSystem("ers-int", AuthPattern.CIS2_USER, sim.baseUrl() + "/protected/ping");
-        kernel.vault.importCredential(ImportRequest.of(CredentialTarget.system("ers-int"), CredentialKind.API_KEY,
+        DownstreamSystem ers = TestKernel.cis2System("ers-int", sim.baseUrl() + "/protected/ping");
+        kernel.vault.importCredential(ImportRequest.of(CredentialTarget.entry("int", "ers-int"), CredentialKind.API_KEY,
                 List.of(API_KEY.getBytes(StandardCharsets.UTF_8))));
-        kernel.vault.importCredential(ImportRequest.of(CredentialTarget.system("ers-int"), CredentialKind.JWT_SIGNING_KEY,
+        kernel.vault.importCredential(ImportRequest.of(CredentialTarget.entry("int", "ers-int"), CredentialKind.JWT_SIGNING_KEY,
                 List.of(TestPki.pem(TestPki.OTHER_KEY.getPrivate()))).withKeyId("test-1"));
         String idToken = sim.cis2().issueIdToken("user-1", API_KEY, Duration.ofMinutes(10));
         secrets.add(idToken);
-        Cis2UserAuthProvider cis2 = new Cis2UserAuthProvider(kernel.vault, kernel.clock, ApimSettings.defaults());
+        Cis2TokenExchange cis2 = new Cis2TokenExchange(kernel.vault, kernel.clock, ApimSettings.defaults());
         remember(cis2.exchange(ers, idToken));
         attempt(() -> cis2.exchange(ers, idToken + "x"));
         DownstreamSystem sds = kernel.addSystem("sds-int", AuthPattern.API_KEY, sim.baseUrl() + "/apikey/ping");
