@@ -14,8 +14,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 
 /**
@@ -28,8 +32,11 @@ import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
  * a running sandbox or another build.
  */
 final class HoldfastDistribution {
-    /** Passphrase for the generated test keystore; system properties are the keys bundle's test hook. */
-    static final String TEST_PASSPHRASE = "itest-only-master-passphrase";
+    /**
+     * Master key file of the generated test keystore: the production tarball takes the passphrase only from a
+     * key file the Karaf user alone can read (what bin/holdfast-init writes), named here by system property.
+     */
+    static final Path TEST_KEY_FILE = Path.of("target", "itest-master.key").toAbsolutePath();
 
     private static final String FIVE_MINUTES = Long.toString(TimeUnit.MINUTES.toMillis(5));
 
@@ -37,6 +44,17 @@ final class HoldfastDistribution {
     }
 
     static Option[] options() {
+        return OptionUtils.combine(productionOptions(),
+                // the shared pax-exam tests test the kernel, not first initialisation (ProductionDefaultsIT does):
+                // the key file and the database stand in for bin/holdfast-init; the remote shell stays off
+                configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+                systemProperty("holdfast.master.key.file").value(testKeyFile()),
+                editConfigurationFilePut("etc/org.ops4j.datasource-holdfast.cfg", "url",
+                        "jdbc:derby:${karaf.data}/holdfast/derby/holdfast;create=true"));
+    }
+
+    /** The production tarball as shipped (no key file, no database, no user), moved to free ports. */
+    static Option[] productionOptions() {
         String localRepository = requiredProperty("maven.repo.local");
         return new Option[] {
             karafDistributionConfiguration()
@@ -58,7 +76,6 @@ final class HoldfastDistribution {
             // @Inject waits this long for a service (BootFinished: the whole boot) instead of 10 s
             systemProperty("pax.exam.service.timeout").value(FIVE_MINUTES),
             systemTimeout(TimeUnit.MINUTES.toMillis(6)),
-            configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
             logLevel(LogLevel.INFO),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepository),
@@ -66,11 +83,23 @@ final class HoldfastDistribution {
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", freePort()),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
-            systemProperty("holdfast.master.passphrase").value(TEST_PASSPHRASE),
             systemProperty("holdfast.probe.features").value(requiredProperty("holdfast.probe.features")),
             // MeshIT starts the MESH simulator as a child JVM with this class path (built by the itests pom)
             systemProperty(MeshSimulatorProcess.CLASSPATH_PROPERTY).value(requiredProperty(MeshSimulatorProcess.CLASSPATH_PROPERTY)),
         };
+    }
+
+    private static String testKeyFile() {
+        try {
+            if (!Files.exists(TEST_KEY_FILE)) {
+                Files.createDirectories(TEST_KEY_FILE.getParent());
+                Files.createFile(TEST_KEY_FILE, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(TEST_KEY_FILE, "itest-only-master-passphrase\n");
+            }
+            return TEST_KEY_FILE.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String distributionUrl() {

@@ -30,8 +30,9 @@ import java.util.stream.Stream;
  * launched it. {@link #close()} kills whatever is left (tests call it from {@code @After}/{@code @AfterClass}).
  */
 public final class HoldfastProcess implements AutoCloseable {
-    /** Test-only passphrase of the generated master keystore (the keys bundle reads it from the environment). */
-    static final String TEST_PASSPHRASE = "dist-itest-only-master-passphrase";
+    /** The admin user bin/holdfast-init creates in every test distribution (the tarball ships no user). */
+    static final String ADMIN_USER = "itest-admin";
+    static final String ADMIN_PASSWORD = "dist-itest-only-admin-password";
     private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(3);
     private static final String JAVA17_DEFAULT = "/usr/lib/jvm/java-17-openjdk-amd64";
 
@@ -43,6 +44,7 @@ public final class HoldfastProcess implements AutoCloseable {
     private Process process;
     private KarafSsh ssh;
     private int starts;
+    private String initOutput = "";
 
     private HoldfastProcess(String name, Path home, int sshPort) {
         this.name = name;
@@ -50,13 +52,19 @@ public final class HoldfastProcess implements AutoCloseable {
         this.sshPort = sshPort;
         env.put("JAVA_HOME", java17Home());
         env.put("KARAF_EXEC", "exec");
-        env.put("HOLDFAST_MASTER_PASSPHRASE", TEST_PASSPHRASE);
         // a test JVM that is itself stopped (failsafe timeout, Ctrl-C) must not leave Karaf JVMs behind
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "holdfast-dist-cleanup-" + name));
     }
 
     /** A fresh copy of the tarball in {@code target/dist/<name>/} (a leftover from an earlier run is deleted). */
     public static HoldfastProcess unpack(String name) throws IOException, InterruptedException {
+        HoldfastProcess p = unpackUninitialised(name);
+        p.init();
+        return p;
+    }
+
+    /** A fresh copy as shipped, moved to free ports, without bin/holdfast-init (call {@link #initialise()}). */
+    public static HoldfastProcess unpackUninitialised(String name) throws IOException, InterruptedException {
         Path tarball = Path.of(requiredProperty("holdfast.distribution"));
         if (!Files.isRegularFile(tarball)) {
             throw new IllegalStateException("Distribution " + tarball + " is missing: build the assembly module first");
@@ -76,6 +84,64 @@ public final class HoldfastProcess implements AutoCloseable {
         // everything is in the distribution's system/ folder: never wait on a remote repository
         p.setProperty("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", "");
         return p;
+    }
+
+    public void initialise() throws IOException, InterruptedException {
+        init();
+    }
+
+    public int httpPort() throws IOException {
+        for (String l : Files.readAllLines(home.resolve("etc/org.ops4j.pax.web.cfg"), StandardCharsets.ISO_8859_1)) {
+            if (l.trim().startsWith("org.osgi.service.http.port")) {
+                return Integer.parseInt(l.substring(l.indexOf('=') + 1).trim());
+            }
+        }
+        throw new IllegalStateException("no HTTP port in etc/org.ops4j.pax.web.cfg");
+    }
+
+    /** Starts a never-initialised distribution and waits for the log line that says how to initialise. */
+    public void startUninitialised() throws IOException, InterruptedException {
+        launch();
+        long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError(name + ": the Karaf JVM exited during start " + logs());
+            }
+            if (logsContain("bin/holdfast-init")) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError(name + ": no 'bin/holdfast-init' line within " + BOOT_TIMEOUT.toSeconds() + " s " + logs());
+    }
+
+    /**
+     * bin/holdfast-init as an operator runs it: the admin user (password from stdin), the master key file
+     * etc/holdfast-master.key (600) and the database; it also opens the remote shell and HTTP.
+     */
+    private void init() throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/holdfast-init").toString(), "--admin", ADMIN_USER,
+                "--password-stdin").directory(home.toFile()).redirectErrorStream(true);
+        pb.environment().put("JAVA_HOME", java17Home());
+        Process p = pb.start();
+        try (var in = p.getOutputStream()) {
+            in.write((ADMIN_PASSWORD + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IOException("bin/holdfast-init failed: " + new String(out, StandardCharsets.UTF_8));
+        }
+        initOutput = new String(out, StandardCharsets.UTF_8);
+    }
+
+    /** What bin/holdfast-init printed. */
+    public String initOutput() {
+        return initOutput;
+    }
+
+    public int sshPort() {
+        return sshPort;
     }
 
     /** Heap limit of the Karaf JVM, through {@code JAVA_MAX_MEM} which the distribution's bin/setenv turns into -Xmx. */
@@ -124,6 +190,11 @@ public final class HoldfastProcess implements AutoCloseable {
 
     /** Starts Karaf and waits until the kernel answers {@code holdfast:status}. */
     public void start() throws IOException, InterruptedException {
+        launch();
+        awaitReady();
+    }
+
+    private void launch() throws IOException {
         if (isRunning()) {
             throw new IllegalStateException(name + " is already running (pid " + process.pid() + ")");
         }
@@ -131,13 +202,15 @@ public final class HoldfastProcess implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server").directory(home.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("karaf.out").toFile())).redirectErrorStream(true);
+        // production mode: the key file bin/holdfast-init wrote, never a passphrase from the test's environment
         pb.environment().remove("HOLDFAST_MASTER_PASSPHRASE_FILE");
+        pb.environment().remove("HOLDFAST_MASTER_PASSPHRASE");
+        pb.environment().remove("HOLDFAST_MASTER_KEY_FILE");
         pb.environment().remove("EXTRA_JAVA_OPTS");
         pb.environment().putAll(env);
         process = pb.start();
         startedPids.add(process.pid());
         starts++;
-        awaitReady();
     }
 
     private void awaitReady() throws InterruptedException {
@@ -161,7 +234,7 @@ public final class HoldfastProcess implements AutoCloseable {
                 + "); last holdfast:status: " + last + " " + logs());
     }
 
-    /** Runs one shell command line as the karaf admin user; fails the test if the command fails. */
+    /** Runs one shell command line as the admin user bin/holdfast-init created; fails the test if the command fails. */
     public String shell(String commandLine) {
         KarafSsh.Result r = shellResult(commandLine, Duration.ofMinutes(2));
         if (!r.ok()) {
@@ -173,7 +246,7 @@ public final class HoldfastProcess implements AutoCloseable {
     /** Runs one shell command line; the caller judges the result. */
     public KarafSsh.Result shellResult(String commandLine, Duration timeout) {
         if (ssh == null) {
-            ssh = new KarafSsh(sshPort, "karaf", "karaf");
+            ssh = new KarafSsh(sshPort, ADMIN_USER, ADMIN_PASSWORD);
         }
         return ssh.exec(commandLine, timeout);
     }

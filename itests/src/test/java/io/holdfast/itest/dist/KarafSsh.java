@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
+import org.apache.sshd.client.channel.ChannelSubsystem;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
@@ -66,6 +67,24 @@ final class KarafSsh implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             return new Result(null, "", "SSH: " + e);
+        }
+    }
+
+    /**
+     * Whether the server keeps an SSH subsystem channel (e.g. "sftp") open for this user: a server without the
+     * subsystem refuses the request and closes the channel; one with it waits for the subsystem's first packet.
+     */
+    boolean subsystemStaysOpen(String subsystem) {
+        try (ClientSession session = client.connect(user, "127.0.0.1", port).verify(CONNECT).getSession()) {
+            session.addPasswordIdentity(password);
+            session.auth().verify(CONNECT);
+            try (ChannelSubsystem channel = session.createSubsystemChannel(subsystem)) {
+                channel.open().verify(CONNECT);
+                Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), Duration.ofSeconds(5));
+                return !events.contains(ClientChannelEvent.CLOSED);
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

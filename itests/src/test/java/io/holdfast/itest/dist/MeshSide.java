@@ -64,7 +64,7 @@ final class MeshSide implements AutoCloseable {
     /** Sends {@code file} from {@code from} in chunks of {@code chunkSize}; returns the MESH message id. */
     String send(String from, String to, String workflow, Path file, long chunkSize, String localId) throws IOException {
         Path temp = Files.createDirectories(uploadDir());
-        return new MeshUploader(client(from), chunkSize, GzipPolicy.NEVER, temp)
+        return new MeshUploader(client(from), chunkSize, GzipPolicy.NEVER, new PlainWorkFiles(temp), "mesh-" + from)
                 .send(new OutgoingMessage(to, workflow, Optional.empty(), Optional.of(localId), Optional.of(file.getFileName().toString()),
                         Payload.ofFile(file)))
                 .messageId();
