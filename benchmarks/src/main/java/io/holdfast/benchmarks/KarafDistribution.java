@@ -20,6 +20,9 @@ import java.util.stream.Stream;
  * bin/setenv applies), polled until a shell command succeeds through bin/client, and stopped.
  */
 public final class KarafDistribution implements AutoCloseable {
+    /** The admin bin/holdfast-init creates in a benchmarked Holdfast (loopback only, deleted with the run). */
+    private static final String ADMIN_USER = "bench-admin";
+    private static final String ADMIN_PASSWORD = "benchmark-only-admin-password";
     private final String label;
     private final Path home;
     private final int sshPort;
@@ -49,11 +52,34 @@ public final class KarafDistribution implements AutoCloseable {
         setProperty(home.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", String.valueOf(ports[1]));
         setProperty(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiRegistryPort", String.valueOf(ports[2]));
         setProperty(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiServerPort", String.valueOf(ports[3]));
-        enableKarafUser(home.resolve("etc/users.properties"));
+        if (Files.exists(home.resolve("bin/holdfast-init"))) {
+            holdfastInit(home, env);
+        } else {
+            enableKarafUser(home.resolve("etc/users.properties"));
+        }
         return new KarafDistribution(label, home, ports[0], env);
     }
 
-    /** Stock Karaf 4.3+ ships its karaf user commented out; bin/client needs one (same line as Holdfast's dev file). */
+    /**
+     * A Holdfast tarball ships no user, no master key file and no database: bin/holdfast-init creates them as an
+     * operator would (the admin password on stdin), which also opens the remote shell bin/client needs.
+     */
+    private static void holdfastInit(Path home, Map<String, String> env) throws IOException, InterruptedException {
+        Path password = Files.createTempFile(home, "admin", ".txt");
+        Files.writeString(password, ADMIN_PASSWORD + "\n");
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/holdfast-init").toString(), "--admin", ADMIN_USER,
+                "--password-stdin").directory(home.toFile()).redirectInput(password.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IOException("bin/holdfast-init failed in " + home + ": " + out);
+        }
+        Files.delete(password);
+    }
+
+    /** Stock Karaf 4.3+ ships its karaf user commented out; bin/client needs one (stock Karaf, for comparison only). */
     private static void enableKarafUser(Path users) throws IOException {
         List<String> lines = Files.exists(users) ? Files.readAllLines(users) : new ArrayList<>();
         if (lines.stream().noneMatch(l -> l.startsWith("karaf ") || l.startsWith("karaf="))) {
@@ -94,6 +120,18 @@ public final class KarafDistribution implements AutoCloseable {
                 s.close();
             }
         }
+    }
+
+    private boolean holdfast() {
+        return Files.exists(home.resolve("bin/holdfast-init"));
+    }
+
+    private String user() {
+        return holdfast() ? ADMIN_USER : "karaf";
+    }
+
+    private String password() {
+        return holdfast() ? ADMIN_PASSWORD : "karaf";
     }
 
     public Path home() {
@@ -167,7 +205,7 @@ public final class KarafDistribution implements AutoCloseable {
         Path out = Files.createTempFile(home, "client", ".out");
         Files.writeString(in, commands + "\n");
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", String.valueOf(sshPort), "-h", "127.0.0.1",
-                "-u", "karaf", "-p", "karaf", "-r", "1", "-d", "1", "-b")
+                "-u", user(), "-p", password(), "-r", "1", "-d", "1", "-b")
                 .directory(home.toFile()).redirectInput(in.toFile()).redirectOutput(out.toFile()).redirectErrorStream(true);
         pb.environment().putAll(env);
         Process p = pb.start();

@@ -4,10 +4,8 @@ import io.holdfast.benchmarks.KarafDistribution;
 import io.holdfast.benchmarks.Report;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -43,7 +41,7 @@ public final class KarafReadyBenchmark {
             Measured s = measure("stock-" + (i + 1), stock, root, Map.of(), "bundle:list", last ? idleSeconds : 0);
             stockS[i] = s.readySeconds();
             stockRss = last ? s.rssMb() : stockRss;
-            Measured h = measure("holdfast-" + (i + 1), holdfast, root, Map.of("HOLDFAST_MASTER_PASSPHRASE", passphrase()),
+            Measured h = measure("holdfast-" + (i + 1), holdfast, root, Map.of(),
                     "holdfast:status", last ? idleSeconds : 0);
             holdfastS[i] = h.readySeconds();
             holdfastRss = last ? h.rssMb() : holdfastRss;
@@ -96,12 +94,6 @@ public final class KarafReadyBenchmark {
                 System.err.println("could not stop " + k.home() + ": " + e);
             }
         }
-    }
-
-    private static String passphrase() {
-        byte[] b = new byte[24];
-        new SecureRandom().nextBytes(b);
-        return HexFormat.of().formatHex(b);
     }
 
     static double median(double[] values) {
