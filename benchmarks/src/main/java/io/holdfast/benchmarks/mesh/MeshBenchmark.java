@@ -1,13 +1,22 @@
 package io.holdfast.benchmarks.mesh;
 
+import io.holdfast.api.kernel.Alert;
+import io.holdfast.api.kernel.AlertSeverity;
+import io.holdfast.api.kernel.Alerts;
+import io.holdfast.api.kernel.WorkFiles;
 import io.holdfast.api.message.Payload;
 import io.holdfast.api.message.WireFormat;
 import io.holdfast.benchmarks.Report;
 import io.holdfast.benchmarks.kernel.HoldfastKernel;
+import io.holdfast.journal.internal.workfile.EncryptedWorkFiles;
 import io.holdfast.mesh.internal.config.GzipPolicy;
+import io.holdfast.mesh.internal.config.InboundLimits;
 import io.holdfast.mesh.internal.config.MeshMailboxConfig;
+import io.holdfast.mesh.internal.config.WorkflowFilter;
 import io.holdfast.mesh.internal.transport.Backoff;
+import io.holdfast.mesh.internal.transport.ContentCodecs;
 import io.holdfast.mesh.internal.transport.DownloadState;
+import io.holdfast.mesh.internal.transport.InboundAlerts;
 import io.holdfast.mesh.internal.transport.MeshClient;
 import io.holdfast.mesh.internal.transport.MeshEndpoint;
 import io.holdfast.mesh.internal.transport.MeshHttp;
@@ -25,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -44,6 +54,22 @@ public final class MeshBenchmark {
     private final Path work;
     private final MeshSimulator sim;
     private final HoldfastKernel kernel;
+    private WorkFiles workFiles;
+    /** A benchmark run raises no alert worth keeping: caps and disk space are not what is measured. */
+    private static final Alerts NO_ALERTS = new Alerts() {
+        @Override
+        public void raise(String key, AlertSeverity severity, String source, String text) {
+        }
+
+        @Override
+        public void clear(String key) {
+        }
+
+        @Override
+        public List<Alert> active() {
+            return List.of();
+        }
+    };
     private final RawMeshCopy raw;
 
     MeshBenchmark(Path work) {
@@ -116,7 +142,7 @@ public final class MeshBenchmark {
     }
 
     double holdfastCopy(Path file, GzipPolicy gzip) {
-        MeshUploader up = new MeshUploader(client("X26ABC1"), CHUNK, gzip, work.resolve("out"));
+        MeshUploader up = new MeshUploader(client("X26ABC1"), CHUNK, gzip, workFiles(), "mesh-X26ABC1");
         MeshMailboxPoller poller = poller();
         long t0 = System.nanoTime();
         up.send(new OutgoingMessage("X26ABC2", "BENCH", Optional.empty(), Optional.of("big-" + t0), Optional.of("big.bin"),
@@ -140,7 +166,7 @@ public final class MeshBenchmark {
     }
 
     double holdfastSmall(Path file, int n) throws IOException {
-        MeshUploader up = new MeshUploader(client("X26ABC1"), CHUNK, GzipPolicy.NEVER, work.resolve("out"));
+        MeshUploader up = new MeshUploader(client("X26ABC1"), CHUNK, GzipPolicy.NEVER, workFiles(), "mesh-X26ABC1");
         MeshMailboxPoller poller = poller();
         // Each message differs (a counter prefix) so Intake sees new content, as real traffic would.
         byte[] base = Files.readAllBytes(file);
@@ -190,8 +216,17 @@ public final class MeshBenchmark {
     }
 
     private MeshMailboxPoller poller() {
-        return new MeshMailboxPoller(client("X26ABC2"), new DownloadState(work.resolve("hf-in")), kernel.intake, Set.of(),
-                WireFormat.opaque(), 500, Duration.ofMinutes(5), Clock.systemUTC());
+        return new MeshMailboxPoller(client("X26ABC2"), new DownloadState(workFiles(), "mesh-X26ABC2"), kernel.intake,
+                new MeshMailboxPoller.InboxPolicy(WorkflowFilter.ALL, 500, InboundLimits.DEFAULTS), WireFormat.opaque(),
+                ContentCodecs.NONE, Duration.ofMinutes(5), Clock.systemUTC(), new InboundAlerts(NO_ALERTS, "X26ABC2"));
+    }
+
+    /** The kernel's encrypted work files (as the MESH connector gets them in Karaf), under the benchmark folder. */
+    private WorkFiles workFiles() {
+        if (workFiles == null) {
+            workFiles = new EncryptedWorkFiles(work.resolve("work-files"), kernel.keys);
+        }
+        return workFiles;
     }
 
     /** Fixed compressibility: each 64 KiB block is half random bytes, half repeated ASCII text (seeded). */
