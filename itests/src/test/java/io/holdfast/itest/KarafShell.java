@@ -23,7 +23,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 
 /**
- * Runs Karaf shell command lines inside the container, as the admin user karaf would over SSH, and
+ * Runs Karaf shell command lines inside the container, as an admin of group holdfast-admins would over SSH, and
  * returns what they print. The JAAS subject matters: commands such as feature:install are guarded by
  * etc/org.apache.karaf.command.acl.*.cfg and are "not found" for a caller without the admin role.
  */
@@ -91,8 +91,11 @@ final class KarafShell {
 
     private static Subject admin() {
         Subject subject = new Subject();
-        subject.getPrincipals().add(new UserPrincipal("karaf"));
-        for (String role : new String[] {"admin", "manager", "viewer", "systembundles"}) {
+        subject.getPrincipals().add(new UserPrincipal("itest-admin"));
+        // the roles of the distribution's holdfast-admins group (etc/users.properties); holdfast:* commands need
+        // holdfast-viewer/-operator/-admin (etc/org.apache.karaf.command.acl.holdfast.cfg)
+        for (String role : new String[] {"holdfast-admin", "holdfast-operator", "holdfast-viewer", "admin", "manager", "viewer",
+            "systembundles"}) {
             subject.getPrincipals().add(new RolePrincipal(role));
         }
         subject.setReadOnly();
