@@ -91,6 +91,7 @@ public class TraceCommand implements Action {
     }
 
     private void print(PrintStream out, JournalEntry e) {
+        ViewerMask mask = ViewerMask.forCaller();
         out.printf("Journal id %d  message %s  from %s via %s  at %s  format %s%n", e.id(), e.messageId(), e.sourceSystem(),
                 e.channel(), e.receivedAt(), e.wireFormat());
         out.printf("  event %s  claim %s  payload %s%n", e.eventType().orElse("-"), e.claim().map(Enum::name).orElse("-"),
@@ -103,7 +104,7 @@ public class TraceCommand implements Action {
         t.column("Credential");
         t.column("Detail").maxSize(60);
         for (StageEntry s : e.stages()) {
-            t.addRow().addContent(s.sequence(), s.stage(), s.at(), s.systemId(), s.credential().orElse(""), s.detail());
+            t.addRow().addContent(s.sequence(), s.stage(), s.at(), s.systemId(), s.credential().orElse(""), mask.apply(s.detail()));
         }
         t.print(out);
         if (fields) {
@@ -114,7 +115,7 @@ public class TraceCommand implements Action {
             f.column("Value");
             for (FieldEntry fe : journal.fields(e.id())) {
                 f.addRow().addContent(fe.sourcePath(), fe.canonicalPath(), fe.targetPath(),
-                        fe.clearValue().orElse("hmac:" + fe.valueDigest().substring(0, 16)));
+                        fe.clearValue().map(mask::apply).orElse("hmac:" + fe.valueDigest().substring(0, 16)));
             }
             f.print(out);
         }
