@@ -102,6 +102,7 @@ public class MeshIT extends KernelTestSupport {
         props.put("baseUrl", baseUrl);
         props.put("password", PASSWORD);
         props.put("sharedKey", SHARED_KEY);
+        props.put("workflowIds", "*"); // an empty list accepts nothing
         props.put("pollIntervalSeconds", Integer.toString(POLL_SECONDS));
         props.put("maxRetries", "0");
         c.update(props);

@@ -56,9 +56,10 @@ final class MeshSide implements AutoCloseable {
 
     /** The distribution's mailbox configuration (clear password and key: allowed for dev, refused for live). */
     Map<String, String> holdfastMailboxConfig(long chunkSizeBytes) {
+        // workflowIds * : an empty list accepts nothing
         return Map.of("mailboxId", HOLDFAST, "environment", "dev", "baseUrl", sim.baseUrl(), "password", PASSWORD,
                 "sharedKey", SHARED_KEY, "pollIntervalSeconds", "1", "chunkSizeBytes", String.valueOf(chunkSizeBytes),
-                "gzip", "NEVER", "retryBackoffMillis", "200");
+                "gzip", "NEVER", "retryBackoffMillis", "200", "workflowIds", "*");
     }
 
     /** Sends {@code file} from {@code from} in chunks of {@code chunkSize}; returns the MESH message id. */
