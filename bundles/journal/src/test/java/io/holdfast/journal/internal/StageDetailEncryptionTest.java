@@ -89,7 +89,7 @@ class StageDetailEncryptionTest {
         DetailCipher cipher = new DetailCipher(new TestKeys());
         String sealed = cipher.seal(7, MARKER);
         assertThat(cipher.open(7, sealed)).isEqualTo(MARKER);
-        assertThat(cipher.open(8, sealed)).startsWith("(detail cannot be decrypted: HF-320");
+        assertThat(cipher.open(8, sealed)).startsWith("(text cannot be decrypted: HF-320");
     }
 
     @Test
