@@ -114,7 +114,7 @@ class HandoffTest {
                 long id = batch.addMessage(env, Optional.empty());
                 f.participant.accepted(batch, id, env, second, io.holdfast.api.kernel.ClaimOutcome.NEW,
                         List.of(new io.holdfast.api.kernel.Router.Target("adt", "epr", true)));
-                io.holdfast.routing.internal.outbox.OutboxChanges.in(batch).replay(dead, System.currentTimeMillis(), "alice");
+                io.holdfast.routing.internal.outbox.OutboxChanges.in(batch, f.outbox).replay(dead, System.currentTimeMillis(), "alice");
                 return id;
             }).get(10, TimeUnit.SECONDS);
             assertThat(row(f, secondId).state()).as("not handed over past the replayed row").isEqualTo(OutboxState.PENDING);

@@ -67,7 +67,7 @@ class LeaseRecoveryConcurrencyTest {
                         List<OutboxRow> chunk = descending.subList(i, Math.min(descending.size(), i + CHUNK)).stream()
                                 .map(id -> f.outbox.find(id).orElseThrow()).toList();
                         batches.add(f.journal.submit(batch -> {
-                            OutboxChanges changes = OutboxChanges.in(batch);
+                            OutboxChanges changes = OutboxChanges.in(batch, f.outbox);
                             chunk.forEach(r -> changes.done(r, System.currentTimeMillis()));
                             return null;
                         }).whenComplete((ok, e) -> {

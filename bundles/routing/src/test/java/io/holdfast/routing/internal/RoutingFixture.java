@@ -40,6 +40,7 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
  */
 public final class RoutingFixture implements AutoCloseable {
     public final JdbcStore store;
+    public final TestKeys keys = new TestKeys();
     public final JournalCore journal;
     public final IdempotencyCore idempotency;
     public final HealthRegistry health = new HealthRegistry();
@@ -61,9 +62,9 @@ public final class RoutingFixture implements AutoCloseable {
     public RoutingFixture(Path dir) {
         EmbeddedDataSource ds = JournalFixture.derby(dir);
         store = new JdbcStore(ds, "test");
-        journal = new JournalCore(store, new TestKeys(), dir, JournalFixture.config(256));
+        journal = new JournalCore(store, keys, dir, JournalFixture.config(256));
         idempotency = new IdempotencyCore(store, journal);
-        outbox = new OutboxStore(store);
+        outbox = new OutboxStore(store, keys);
         monitor = new TargetMonitor(outbox, routes, health, alerts);
         participant = new OutboxParticipant(outbox, journal, monitor, recent);
         admin = new OutboxAdmin(outbox, journal, monitor);

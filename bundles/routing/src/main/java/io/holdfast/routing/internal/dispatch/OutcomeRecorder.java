@@ -44,7 +44,7 @@ final class OutcomeRecorder {
         if (outcome instanceof AttemptOutcome.Waiting w) {
             monitor.waiting(row.target(), w.reason());
             return writer.submit(batch -> {
-                OutboxChanges.in(batch).waitFor(row, now + waitRetryMs, w.reason());
+                OutboxChanges.in(batch, store).waitFor(row, now + waitRetryMs, w.reason());
                 return null;
             });
         }
@@ -92,7 +92,7 @@ final class OutcomeRecorder {
     private void result(WriteBatch batch, OutboxRow row, AttemptOutcome.Sent sent, Optional<PayloadInfo> response,
                         RetryPolicy policy, AtomicReference<String> dead) {
         long now = System.currentTimeMillis();
-        OutboxChanges changes = OutboxChanges.in(batch);
+        OutboxChanges changes = OutboxChanges.in(batch, store);
         CredentialIdentity cred = sent.credential();
         DeliveryResult result = sent.result();
         if (result instanceof DeliveryResult.Acknowledged a) {
@@ -143,10 +143,10 @@ final class OutcomeRecorder {
                 + row.routeId() + " outbox " + row.id(), Optional.of(body));
     }
 
-    private static void deadLetter(WriteBatch batch, OutboxRow row, String reason, AtomicReference<String> dead) {
+    private void deadLetter(WriteBatch batch, OutboxRow row, String reason, AtomicReference<String> dead) {
         dead.set(reason);
         stage(batch, row, Stage.DEAD_LETTER, null, reason + " (outbox " + row.id() + ")", Optional.empty());
-        OutboxChanges.in(batch).deadLetter(row, System.currentTimeMillis(), reason);
+        OutboxChanges.in(batch, store).deadLetter(row, System.currentTimeMillis(), reason);
     }
 
     private static void stage(WriteBatch batch, OutboxRow row, Stage stage, CredentialIdentity cred, String detail,

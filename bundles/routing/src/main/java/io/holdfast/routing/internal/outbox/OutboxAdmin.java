@@ -36,7 +36,7 @@ public class OutboxAdmin {
         OutboxRow row = require(outboxId, OutboxState.DEAD_LETTER, "only DEAD_LETTER rows can be replayed");
         commit(batch -> {
             long now = System.currentTimeMillis();
-            OutboxChanges.in(batch).replay(row, now, user);
+            OutboxChanges.in(batch, store).replay(row, now, user);
             store.opening(row.target(), row.orderingKey().orElse(null));
             batch.addStage(row.journalId(), Stage.ROUTED, row.target(), Optional.empty(), "replayed by " + user + ": outbox "
                     + row.id() + " route " + row.routeId() + " request " + row.requestId(), Optional.empty(), "");
@@ -66,7 +66,7 @@ public class OutboxAdmin {
         OutboxRow row = require(outboxId, OutboxState.PENDING, "only PENDING rows can be skipped; wait for its lease to end");
         commit(batch -> {
             long now = System.currentTimeMillis();
-            OutboxChanges.in(batch).skip(row, now, user);
+            OutboxChanges.in(batch, store).skip(row, now, user);
             batch.addStage(row.journalId(), Stage.DEAD_LETTER, row.target(), Optional.empty(), "skipped by " + user
                     + ": outbox " + row.id() + " route " + row.routeId() + " after " + row.attempts() + " attempts", Optional.empty(), "");
             return null;

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import io.holdfast.journal.api.JournalWriter;
+import io.holdfast.keys.api.MasterKeys;
 import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -47,10 +48,12 @@ public class OutboxStore {
     private final OutboxSignal signal = new OutboxSignal();
     private final OutboxHandoff handoff = new OutboxHandoff();
     private final OpenKeyFilter openKeys;
+    private final OutboxText text;
     private static final long CLAIM_WAIT_MS = 30_000;
 
     @Activate
-    public OutboxStore(@Reference Store store) {
+    public OutboxStore(@Reference Store store, @Reference MasterKeys keys) {
+        this.text = new OutboxText(keys);
         store.migrate(RoutingSchema.MODULE, RoutingSchema.MIGRATIONS);
         this.dataSource = store.dataSource();
         this.dialect = store.dialect();
@@ -83,6 +86,11 @@ public class OutboxStore {
         if (openKeys != null && orderingKey != null) {
             openKeys.add(target, orderingKey);
         }
+    }
+
+    /** Seals and opens the outbox's free text (last error, dead-letter reason). */
+    OutboxText text() {
+        return text;
     }
 
     /** Where this node's dispatcher takes rows straight from Intake's batches. */
@@ -288,12 +296,12 @@ public class OutboxStore {
             params.add(s.name());
         });
         sql.append(" ORDER BY id FETCH FIRST ").append(Math.max(1, limit)).append(" ROWS ONLY");
-        return query(sql.toString(), OutboxStore::rows, params.toArray());
+        return query(sql.toString(), this::rows, params.toArray());
     }
 
     /** Rows of one journaled message. */
     public List<OutboxRow> byJournalId(long journalId) {
-        return query("SELECT " + COLUMNS + " FROM routing_outbox WHERE journal_id = ? ORDER BY id", OutboxStore::rows, journalId);
+        return query("SELECT " + COLUMNS + " FROM routing_outbox WHERE journal_id = ? ORDER BY id", this::rows, journalId);
     }
 
     /** An unresolved or resolved dead letter. */
@@ -316,19 +324,17 @@ public class OutboxStore {
         return query(sql.toString(), rs -> {
             List<DeadLetter> out = new ArrayList<>();
             while (rs.next()) {
-                out.add(new DeadLetter(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                        rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)), Optional.ofNullable(rs.getString(8)),
+                long outboxId = rs.getLong(1);
+                long deadAt = rs.getLong(7);
+                out.add(new DeadLetter(outboxId, rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                        text.openReason(outboxId, deadAt, rs.getString(6)), Instant.ofEpochMilli(deadAt), Optional.ofNullable(rs.getString(8)),
                         Optional.ofNullable(rs.getString(9))));
             }
             return out;
         }, params.toArray());
     }
 
-    static String truncate(String s) {
-        return s == null || s.length() <= 1000 ? s : s.substring(0, 999) + "…";
-    }
-
-    private static List<OutboxRow> rows(ResultSet rs) throws SQLException {
+    private List<OutboxRow> rows(ResultSet rs) throws SQLException {
         List<OutboxRow> out = new ArrayList<>();
         while (rs.next()) {
             out.add(row(rs));
@@ -336,11 +342,13 @@ public class OutboxStore {
         return out;
     }
 
-    static OutboxRow row(ResultSet rs) throws SQLException {
-        return new OutboxRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+    OutboxRow row(ResultSet rs) throws SQLException {
+        long id = rs.getLong(1);
+        return new OutboxRow(id, rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                 rs.getString(7), Optional.ofNullable(rs.getString(8)), rs.getString(9), OutboxState.valueOf(rs.getString(10)),
                 rs.getInt(11), Instant.ofEpochMilli(rs.getLong(12)), Instant.ofEpochMilli(rs.getLong(13)),
-                Optional.ofNullable(rs.getString(14)), Optional.ofNullable(rs.getString(15)), Optional.ofNullable(rs.getString(16)));
+                Optional.ofNullable(rs.getString(14)), Optional.ofNullable(rs.getString(15)),
+                Optional.ofNullable(text.openLastError(id, rs.getString(16))));
     }
 
     // ---- JDBC plumbing
