@@ -48,7 +48,8 @@ final class DeliveryAttempt {
                     "no outbound transport '" + system.transport() + "' is registered (install its connector feature)"));
             Payload body = body(row, system);
             AuthMaterial auth = authenticate(system);
-            Map<String, String> headers = new HashMap<>(routes.headers(row.routeId()));
+            Map<String, String> headers = new HashMap<>(transferHeaders(row));
+            headers.putAll(routes.headers(row.routeId()));
             headers.put(REQUEST_ID_HEADER, row.requestId());
             OutboundRequest request = new OutboundRequest(row.requestId(), row.attempts(), system, body, Map.copyOf(headers), auth);
             return new AttemptOutcome.Sent(body, transport.senderIdentity(request).orElse(auth.identity()), call(transport, request, row),
@@ -81,6 +82,22 @@ final class DeliveryAttempt {
                 throw AttemptStop.unsendable(e.describe());
             }
             throw e;
+        }
+    }
+
+    /**
+     * A forwarded file's name and subject ({@link TransferHeaders}); a route's own headers override them.
+     * After a restart the event of an OPAQUE source (a MESH file read as-is) is no longer cached and has
+     * no codec to re-read it: the copy then goes without them rather than not at all.
+     */
+    private Map<String, String> transferHeaders(OutboxRow row) {
+        if (row.raw()) {
+            return Map.of();
+        }
+        try {
+            return TransferHeaders.of(events.event(row));
+        } catch (AttemptStop eventNotAvailable) {
+            return Map.of();
         }
     }
 
