@@ -11,6 +11,17 @@ import java.util.concurrent.ConcurrentSkipListMap;
 /** An in-memory inventory (the real one is tested in bundles/inventory). */
 public final class MapInventory implements Inventory {
     private final Map<String, DownstreamSystem> systems = new ConcurrentSkipListMap<>();
+    private final Map<String, List<String>> problems = new ConcurrentSkipListMap<>();
+
+    /** Reports {@code id} invalid with these problems (none: valid again), as the real inventory does when a provider goes. */
+    public void problems(String id, String... reasons) {
+        problems.put(id, List.of(reasons));
+    }
+
+    @Override
+    public List<String> problems(DownstreamSystem system) {
+        return problems.getOrDefault(system.id(), List.of());
+    }
 
     @Override
     public Optional<DownstreamSystem> find(String id) {

@@ -14,6 +14,10 @@ final class AttemptStop extends Exception {
         return new AttemptStop(new AttemptOutcome.Waiting(reason), reason);
     }
 
+    static AttemptStop targetInvalid(String reason) {
+        return new AttemptStop(new AttemptOutcome.TargetInvalid(reason), reason);
+    }
+
     static AttemptStop unsendable(String reason) {
         return new AttemptStop(new AttemptOutcome.Unsendable(reason), reason);
     }

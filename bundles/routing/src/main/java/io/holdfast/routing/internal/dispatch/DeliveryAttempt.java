@@ -17,6 +17,7 @@ import io.holdfast.api.spi.OutboundTransport;
 import io.holdfast.routing.internal.outbox.OutboxRow;
 import io.holdfast.routing.internal.route.RouteRegistry;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,6 +45,7 @@ final class DeliveryAttempt {
         try {
             DownstreamSystem system = inventory.find(row.target()).orElseThrow(() -> AttemptStop.waiting("target '"
                     + row.target() + "' is not in the inventory; add it with holdfast:system-add"));
+            refuseInvalid(system, row);
             OutboundTransport transport = services.transport(system.transport()).orElseThrow(() -> AttemptStop.waiting(
                     "no outbound transport '" + system.transport() + "' is registered (install its connector feature)"));
             Payload body = body(row, system);
@@ -82,6 +84,18 @@ final class DeliveryAttempt {
                 throw AttemptStop.unsendable(e.describe());
             }
             throw e;
+        }
+    }
+
+    /**
+     * A target the inventory reports unusable (e.g. no AuthProvider for its auth pattern) must not keep
+     * its rows waiting forever. A tracking row is not stopped: its message is already with the target.
+     */
+    private void refuseInvalid(DownstreamSystem system, OutboxRow row) throws AttemptStop {
+        List<String> problems = inventory.problems(system);
+        if (!problems.isEmpty() && row.trackingId().isEmpty()) {
+            throw AttemptStop.targetInvalid(ErrorCode.INVALID_CONFIGURATION.code() + " target '" + system.id() + "' is invalid: "
+                    + String.join("; ", problems) + " (holdfast:system-show " + system.id() + ")");
         }
     }
 

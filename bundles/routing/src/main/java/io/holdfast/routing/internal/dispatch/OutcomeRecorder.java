@@ -49,6 +49,9 @@ final class OutcomeRecorder {
             });
         }
         AtomicReference<String> dead = new AtomicReference<>();
+        if (outcome instanceof AttemptOutcome.TargetInvalid v) {
+            return targetInvalid(row, v.reason(), policy, now, dead);
+        }
         if (outcome instanceof AttemptOutcome.Unsendable u) {
             return writer.submit(batch -> {
                 deadLetter(batch, row, "not sendable: " + u.reason(), dead);
@@ -73,6 +76,26 @@ final class OutcomeRecorder {
                 monitor.finished(row.target());
             }
             alert(row, dead.get());
+        });
+    }
+
+    /** Retried with the route's backoff (the attempt counts); dead-lettered once the route's attempts are spent. */
+    private CompletableFuture<?> targetInvalid(OutboxRow row, String reason, RetryPolicy policy, long now,
+                                               AtomicReference<String> dead) {
+        monitor.waiting(row.target(), reason);
+        boolean exhausted = policy.exhausted(row.attempts());
+        return writer.submit(batch -> {
+            if (exhausted) {
+                deadLetter(batch, row, "gave up after " + row.attempts() + " attempts: " + reason, dead);
+            } else {
+                OutboxChanges.in(batch, store).retry(row, now + policy.delayMs(row.attempts(), Optional.empty()), reason);
+            }
+            return null;
+        }).thenRun(() -> {
+            if (exhausted) {
+                monitor.finished(row.target());
+                alert(row, dead.get());
+            }
         });
     }
 
