@@ -56,9 +56,9 @@ public class CredentialsIT extends KernelTestSupport {
                     + " --format HL7V3_EBXML --endpoint https://msg.int.example.nhs.uk/reliablemessaging --auth TLS_MUTUAL " + SYSTEM);
             assertTrue(added, added.contains("Added system " + SYSTEM));
 
-            String unknown = run(shell, "holdfast:cred-import --system no-such --passphrase-file " + pass + " " + p12);
+            String unknown = failure(shell, "holdfast:cred-import --system no-such --passphrase-file " + pass + " " + p12);
             assertTrue(unknown, unknown.contains("HF-500"));
-            String refused = run(shell, "holdfast:cred-import --system " + SYSTEM + " --passphrase-file " + wrong + " " + p12);
+            String refused = failure(shell, "holdfast:cred-import --system " + SYSTEM + " --passphrase-file " + wrong + " " + p12);
             assertTrue(refused, refused.contains("HF-510") && refused.contains("nothing was imported"));
             assertFalse("nothing half-imported", run(shell, "holdfast:creds --env int").contains(SYSTEM));
 
@@ -93,6 +93,18 @@ public class CredentialsIT extends KernelTestSupport {
             return shell.run(commandLine);
         } catch (Exception e) {
             throw new AssertionError("'" + commandLine + "' failed: " + e);
+        }
+    }
+
+    /** A command that must fail (issue 12 point 11: a thrown exception, non-zero exit); returns its message. */
+    private static String failure(KarafShell shell, String commandLine) {
+        try {
+            String output = shell.run(commandLine);
+            throw new AssertionError("'" + commandLine + "' succeeded: " + output);
+        } catch (AssertionError e) {
+            throw e;
+        } catch (Exception e) {
+            return e.getMessage();
         }
     }
 

@@ -113,10 +113,16 @@ final class KarafShell {
         return registered;
     }
 
-    /** Registered commands as {@code scope:name}, e.g. {@code holdfast:status}. */
+    /**
+     * Registered commands as {@code scope:name}, e.g. {@code holdfast:status}, as the admin sees them: with a
+     * command ACL for the scope, Karaf's registry shows a command only to a caller holding one of its roles.
+     */
+    @SuppressWarnings("removal") // Subject.doAs, as in asAdmin
     Set<String> commands(String scope) {
         Set<String> names = new TreeSet<>();
-        for (Command command : sessionFactory.getRegistry().getCommands()) {
+        List<Command> visible = Subject.doAs(ADMIN, (java.security.PrivilegedAction<List<Command>>) () ->
+                sessionFactory.getRegistry().getCommands());
+        for (Command command : visible) {
             if (scope.equals(command.getScope())) {
                 names.add(command.getScope() + ":" + command.getName());
             }
