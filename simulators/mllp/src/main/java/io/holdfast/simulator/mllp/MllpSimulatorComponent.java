@@ -5,6 +5,7 @@ import io.holdfast.api.kernel.Inventory;
 import io.holdfast.api.kernel.Transports;
 import io.holdfast.api.message.WireFormat;
 import io.holdfast.api.spi.AuthPattern;
+import io.holdfast.api.spi.AuthProvider;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,6 +32,14 @@ public class MllpSimulatorComponent {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
     Inventory inventory;
 
+    /**
+     * The NONE auth provider, registered by the credentials bundle with {@code holdfast.auth.pattern=NONE}.
+     * Mandatory so the component (and the inventory seeding in activate) waits for it: the inventory refuses
+     * a system whose auth pattern has no provider, and at boot the credentials bundle may start after this one.
+     */
+    @Reference(target = "(holdfast.auth.pattern=NONE)")
+    AuthProvider noneAuthProvider;
+
     private EprReceiver epr;
     private Thread feed;
 
@@ -40,15 +49,24 @@ public class MllpSimulatorComponent {
         epr.fault(FaultMode.valueOf(config.eprFault().trim().toUpperCase(Locale.ROOT)), -1);
         LOG.info("MLLP EPR simulator listening on {}:{} (fault {})", config.bindAddress(), epr.port(), epr.fault());
         if (config.seedInventory() && inventory != null && inventory.find(EPR_SYSTEM_ID).isEmpty()) {
-            inventory.add(new DownstreamSystem(EPR_SYSTEM_ID, "Simulated EPR (MLLP, sandbox)", Optional.empty(), "dev", Transports.MLLP,
-                    WireFormat.hl7v2("2.4"), "mllp://" + config.bindAddress() + ":" + epr.port(), AuthPattern.NONE, Optional.empty(),
-                    Optional.empty()));
-            LOG.info("Sandbox inventory: added system {} -> {}:{}", EPR_SYSTEM_ID, config.bindAddress(), epr.port());
+            seedEpr(config);
         }
         if (config.feedEnabled()) {
             feed = new Thread(() -> playFeed(config), "mllp-pas-feed");
             feed.setDaemon(true);
             feed.start();
+        }
+    }
+
+    private void seedEpr(MllpSimulatorConfig config) {
+        try {
+            inventory.add(new DownstreamSystem(EPR_SYSTEM_ID, "Simulated EPR (MLLP, sandbox)", Optional.empty(), "dev", Transports.MLLP,
+                    WireFormat.hl7v2("2.4"), "mllp://" + config.bindAddress() + ":" + epr.port(), AuthPattern.NONE, Optional.empty(),
+                    Optional.empty()));
+            LOG.info("Sandbox inventory: added system {} -> {}:{}", EPR_SYSTEM_ID, config.bindAddress(), epr.port());
+        } catch (RuntimeException e) {
+            // The receiver itself is fine: keep it running and say why the sandbox route has no target.
+            LOG.error("Sandbox inventory: system {} not added: {}", EPR_SYSTEM_ID, e.getMessage());
         }
     }
 
