@@ -5,6 +5,7 @@ import io.holdfast.api.kernel.Inventory;
 import io.holdfast.api.kernel.Transports;
 import io.holdfast.api.message.WireFormat;
 import io.holdfast.api.spi.AuthPattern;
+import io.holdfast.api.spi.AuthProvider;
 import io.holdfast.simulator.mesh.MeshSimulator;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,6 +41,14 @@ public class MeshSimulatorComponent {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
     Inventory inventory;
+
+    /**
+     * The NONE auth provider, registered by the credentials bundle with {@code holdfast.auth.pattern=NONE}.
+     * Mandatory so the component (and the inventory seeding in activate) waits for it: the inventory refuses
+     * a system whose auth pattern has no provider, and at boot the credentials bundle may start after this one.
+     */
+    @Reference(target = "(holdfast.auth.pattern=NONE)")
+    AuthProvider noneAuthProvider;
 
     private MeshSimulator simulator;
     private MeshDemoSender demo;
