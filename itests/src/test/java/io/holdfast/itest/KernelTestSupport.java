@@ -1,5 +1,11 @@
 package io.holdfast.itest;
 
+import io.holdfast.api.kernel.DownstreamSystem;
+import io.holdfast.api.message.WireFormat;
+import io.holdfast.api.spi.AuthPattern;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Optional;
 import io.holdfast.api.kernel.Health;
 import io.holdfast.api.kernel.Inventory;
 import io.holdfast.api.kernel.Journal;
@@ -64,5 +70,31 @@ public abstract class KernelTestSupport {
     /** A shell for command lines as the admin user. */
     protected KarafShell shell() {
         return new KarafShell(sessionFactory);
+    }
+
+    /**
+     * ACK means routed: production Intake refuses (require-route) an event that no route matches. A test whose
+     * subject is not delivery routes its source's events to target {@code target}, saved here with an endpoint
+     * that is never up, so rows simply wait and retry. Returns once {@code holdfast:routes} lists the route;
+     * the caller deletes the returned configuration and removes the target afterwards.
+     */
+    protected org.osgi.service.cm.Configuration routeToUnreachableTarget(String route, String sources, String target,
+            String transport, WireFormat format, String endpoint) throws Exception {
+        inventory.save(new DownstreamSystem(target, "test target (never up)", Optional.empty(), "dev", transport, format,
+                endpoint, AuthPattern.NONE, Optional.empty(), Optional.empty()));
+        org.osgi.service.cm.Configuration c = configurationAdmin.getFactoryConfiguration("io.holdfast.route", route, "?");
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put("sources", sources);
+        props.put("targets", target);
+        c.update(props);
+        KarafShell shell = shell();
+        Await.until("route " + route + " in holdfast:routes", 30_000, () -> {
+            try {
+                return shell.run("holdfast:routes").contains(route);
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        return c;
     }
 }

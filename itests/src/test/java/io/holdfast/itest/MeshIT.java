@@ -4,6 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import io.holdfast.api.kernel.Transports;
+import io.holdfast.api.message.WireFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -34,12 +36,15 @@ public class MeshIT extends KernelTestSupport {
     private static final String PARTNER = "X26ABC1";
     private static final String WORKFLOW = "TEST_WORKFLOW";
     private static final int POLL_SECONDS = 1;
+    private static final String TARGET = "itest-sink";
 
     @Test
     public void mailboxComesWithTheFeatureAcknowledgesAfterCommitAndStopsPollingWhenUninstalled() throws Exception {
         KarafShell shell = shell();
         int port = Integer.parseInt(HoldfastDistribution.freePort());
         Configuration mailbox = null;
+        Configuration route = routeToUnreachableTarget("mesh-it", PARTNER, TARGET, Transports.HTTP, new WireFormat(WireFormat.OPAQUE, ""),
+                "http://127.0.0.1:9/mesh-it");
         assertFalse("precondition: " + FEATURE + " is not installed", features.isInstalled(features.getFeature(FEATURE)));
         try (MeshSimulatorProcess simulator = MeshSimulatorProcess.start(port, SHARED_KEY, PARTNER + ":" + PASSWORD, HOLDFAST + ":" + PASSWORD);
              KernelBundleWatch watch = KernelBundleWatch.start(bundleContext, KernelBundles.kernel(features, Set.of(CONNECTOR_BUNDLE)))) {
@@ -87,13 +92,15 @@ public class MeshIT extends KernelTestSupport {
             if (mailbox != null) {
                 mailbox.delete();
             }
+            route.delete();
+            inventory.remove(TARGET);
             if (features.isInstalled(features.getFeature(FEATURE))) {
                 shell.run("feature:uninstall " + FEATURE);
             }
         }
     }
 
-    /** As an admin's etc/io.holdfast.mesh.mailbox~x26abc2.cfg would make it (clear secrets: sandbox/tests only). */
+    /** As an admin's etc/io.holdfast.mesh.mailbox-x26abc2.cfg would make it (clear secrets: sandbox/tests only). */
     private Configuration mailbox(String baseUrl) throws IOException {
         Configuration c = configurationAdmin.getFactoryConfiguration(MAILBOX_PID, HOLDFAST.toLowerCase(), "?");
         Dictionary<String, Object> props = new Hashtable<>();

@@ -4,6 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import io.holdfast.api.kernel.Transports;
+import io.holdfast.api.message.WireFormat;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Dictionary;
@@ -29,6 +31,7 @@ public class MllpIT extends KernelTestSupport {
     private static final long WAIT_MILLIS = 30_000;
     private static final String FEATURE = "holdfast-mllp";
     private static final String LISTENER_PID = "io.holdfast.mllp.listener";
+    private static final String TARGET = "itest-epr";
     private static final String CONNECTOR_BUNDLE = "io.holdfast.mllp";
     /** Installed with the connector (holdfast-lib-hl7v2) and removed with it: not kernel. */
     private static final Set<String> CONNECTOR_BUNDLES = Set.of(CONNECTOR_BUNDLE, "io.holdfast.lib-hl7v2");
@@ -44,6 +47,8 @@ public class MllpIT extends KernelTestSupport {
         try (KernelBundleWatch watch = KernelBundleWatch.start(bundleContext, KernelBundles.kernel(features, CONNECTOR_BUNDLES))) {
             assertTrue("the watch covers holdfast-kernel's bundles",
                     watch.watchedBundles() >= KernelBundles.featureBundles(bundleContext, features).size());
+            configurations.add(routeToUnreachableTarget("mllp-it", "itest-pas", TARGET, Transports.MLLP, WireFormat.hl7v2("2.4"),
+                    "mllp://127.0.0.1:9"));
             configurations.add(listener("a", portA));
 
             shell.run("feature:install " + FEATURE);
@@ -91,10 +96,11 @@ public class MllpIT extends KernelTestSupport {
             if (features.isInstalled(features.getFeature(FEATURE))) {
                 shell.run("feature:uninstall " + FEATURE);
             }
+            inventory.remove(TARGET);
         }
     }
 
-    /** A listener configuration as an admin's etc/io.holdfast.mllp.listener~NAME.cfg would make it, for any bundle. */
+    /** A listener configuration as an admin's etc/io.holdfast.mllp.listener-NAME.cfg would make it, for any bundle. */
     private Configuration listener(String name, int port) throws IOException {
         Configuration c = configurationAdmin.getFactoryConfiguration(LISTENER_PID, name, "?");
         Dictionary<String, Object> props = new Hashtable<>();

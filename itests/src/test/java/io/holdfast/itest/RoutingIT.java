@@ -3,6 +3,7 @@ package io.holdfast.itest;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import io.holdfast.api.error.IntakeRefusedException;
 import io.holdfast.api.event.Admission;
 import io.holdfast.api.event.ClinicalEvent;
 import io.holdfast.api.event.Visit;
@@ -36,7 +37,9 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javax.inject.Inject;
@@ -92,8 +95,9 @@ public class RoutingIT extends KernelTestSupport {
 
             Files.delete(cfg.toPath());
             await("route gone from holdfast:routes", () -> !output(shell, "holdfast:routes").contains(ROUTE));
-            IntakeReceipt after = accept("RIT-3", "V2", "JONES");
-            assertEquals(List.of(), after.events().get(0).routedTo());
+            // ACK means routed: with no route left, production Intake (require-route) refuses the new event.
+            IntakeRefusedException refused = refusal(() -> accept("RIT-3", "V2", "JONES"));
+            assertEquals(IntakeRefusedException.Reason.NO_ROUTE, refused.reason());
             TimeUnit.MILLISECONDS.sleep(500);
             assertEquals("requests after the route was removed", 1, received.size());
             assertTrue("no route:" + ROUTE + " status entry is left: " + health.components(),
@@ -152,6 +156,18 @@ public class RoutingIT extends KernelTestSupport {
         Envelope envelope = Envelope.of(messageId, SOURCE, "itest:routing", new WireFormat(FORMAT, ""));
         return intake.accept(envelope, Payload.of(messageId.getBytes(StandardCharsets.UTF_8)), DecodeResult.decoded(admission),
                 new FieldTrail()).toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    private static IntakeRefusedException refusal(Callable<IntakeReceipt> call) throws Exception {
+        try {
+            IntakeReceipt receipt = call.call();
+            throw new AssertionError("accepted without a route: " + receipt);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IntakeRefusedException refused) {
+                return refused;
+            }
+            throw e;
+        }
     }
 
     private Stage lastStage(long journalId) {

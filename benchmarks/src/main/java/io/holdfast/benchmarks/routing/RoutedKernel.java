@@ -58,7 +58,7 @@ final class RoutedKernel implements AutoCloseable {
         routes.add(new RouteDefinition("adt-to-epr", Set.of("*"), Set.of("*"), List.of("epr"), true, false, RetryPolicy.DEFAULT,
                 1_000_000, RouteFilter.NONE, java.util.Map.of()));
         Health health = new QuietHealth();
-        outbox = new OutboxStore(kernel.store);
+        outbox = new OutboxStore(kernel.store, kernel.keys);
         TargetMonitor monitor = new TargetMonitor(outbox, routes, health, new QuietAlerts());
         RecentEvents recent = new RecentEvents(100_000);
         OutboxParticipant participant = new OutboxParticipant(outbox, kernel.journal, monitor, recent);

@@ -51,4 +51,18 @@ public abstract class DistributionTestSupport {
         holdfast = null;
         failed = false;
     }
+
+    /**
+     * ACK means routed: production Intake refuses an event no route matches. A test whose subject is not
+     * delivery routes {@code sources}' events to an HTTP target that is never up (rows just wait and retry):
+     * call before {@code start()}; {@link #addUnreachableTarget} adds the target once the kernel runs.
+     */
+    protected static void routeToUnreachableTarget(String route, String sources, String target) throws java.io.IOException {
+        holdfast.writeConfig("io.holdfast.route-" + route + ".cfg", java.util.Map.of("sources", sources, "targets", target));
+    }
+
+    protected static void addUnreachableTarget(String target) {
+        holdfast.shell("holdfast:system-add --name \"never up\" --env dev --transport HTTP --format OPAQUE"
+                + " --endpoint http://127.0.0.1:9/" + target + " --auth NONE " + target);
+    }
 }

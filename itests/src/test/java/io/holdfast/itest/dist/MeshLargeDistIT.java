@@ -40,8 +40,10 @@ public class MeshLargeDistIT extends DistributionTestSupport {
             holdfast.writeConfig("io.holdfast.mesh.mailbox-x26hf01.cfg", mesh.holdfastMailboxConfig(CHUNK));
             file = holdfast.home().resolveSibling("mesh-large-100mib.bin");
             sha256 = MeshSide.randomFile(file, SIZE, 100);
+            routeToUnreachableTarget("mesh-inbound", MeshSide.SENDER, "nowhere");
             holdfast.start();
             holdfast.installFeatures("holdfast-mesh");
+            addUnreachableTarget("nowhere");
         });
     }
 

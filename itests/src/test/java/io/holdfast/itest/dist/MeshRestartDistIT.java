@@ -29,7 +29,7 @@ import org.junit.runners.MethodSorters;
  * Issue 7 point 7 at distribution level: the tarball's MESH mailbox against the MESH simulator (in this
  * JVM), with the Karaf JVM killed by SIGKILL in the middle of a chunked transfer, then restarted on the
  * same directory. A slowed chunk (the simulator's fault injection) holds the transfer open so the kill
- * lands between chunks, which the test observes (the partial download file; the chunk body held by the
+ * lands between chunks, which the test observes (the committed chunk-1 work file; the chunk body held by the
  * simulator) before it kills.
  * (a) Download: after the restart the message reaches Intake once (one journal entry) and is acknowledged.
  * (b) Upload: a lab result from the MLLP listener is routed to a MESH inventory target; after the restart
@@ -58,8 +58,10 @@ public class MeshRestartDistIT extends DistributionTestSupport {
                     "bindAddress", "127.0.0.1", "sourceSystem", SOURCE));
             holdfast.writeConfig("io.holdfast.route-lab-to-mesh.cfg", Map.of("sources", SOURCE, "eventTypes", "LabResult",
                     "targets", TARGET, "maxAttempts", "1000", "initialBackoffMs", "100", "maxBackoffMs", "1000"));
+            routeToUnreachableTarget("mesh-inbound", MeshSide.SENDER, "nowhere");
             holdfast.start();
             holdfast.installFeatures("holdfast-mllp", "holdfast-mesh");
+            addUnreachableTarget("nowhere");
             holdfast.shell("holdfast:system-add --name \"MESH recipient\" --env dev --transport MESH --format HL7V2:2.4"
                     + " --endpoint \"mesh:" + MeshSide.RECIPIENT + "?workflow=LAB_RESULTS&from=" + MeshSide.HOLDFAST + "\" --auth NONE "
                     + TARGET);
@@ -84,16 +86,18 @@ public class MeshRestartDistIT extends DistributionTestSupport {
         String id = mesh.send(MeshSide.SENDER, MeshSide.HOLDFAST, "DOWNLOAD_TEST", file, INBOUND_CHUNK, "download-kill-1");
         assertEquals(5, mesh.message(id).orElseThrow().totalChunks());
 
-        Path work = holdfast.home().resolve("data/holdfast/mesh").resolve(MeshSide.HOLDFAST);
-        Path partial = work.resolve(id + ".part");
+        // the connector's kernel work files (encrypted, committed per chunk): data/holdfast/work/mesh-<mailbox>/<id>.c<n>
+        Path work = holdfast.home().resolve("data/holdfast/work").resolve("mesh-" + MeshSide.HOLDFAST);
+        Path chunk1 = work.resolve(id + ".c1");
         Await.until("chunk 1 of " + id + " downloaded and chunk 2 pending", Duration.ofMinutes(1),
-                () -> sizeOf(partial) >= INBOUND_CHUNK, () -> "partial file " + partial + " has " + sizeOf(partial) + " bytes " + holdfast.logs());
+                () -> sizeOf(chunk1) >= INBOUND_CHUNK, () -> "chunk file " + chunk1 + " has " + sizeOf(chunk1) + " bytes " + holdfast.logs());
         holdfast.kill9();
         mesh.simulator().faults().clear();
-        assertTrue("killed mid-download: " + partial + " holds " + sizeOf(partial) + " of " + size + " bytes",
-                sizeOf(partial) < size && !Files.exists(work.resolve(id + ".dat")));
+        assertTrue("killed mid-download: chunk 1 on disk, chunk 5 and the joined content not",
+                Files.exists(chunk1) && !Files.exists(work.resolve(id + ".c5")) && !Files.exists(work.resolve(id + ".dat")));
         assertEquals("not acknowledged before the kill", MessageStatus.ACCEPTED, mesh.message(id).orElseThrow().status());
-        System.out.printf("MeshRestartDistIT: killed during the download of %s with %d of %d bytes on disk%n", id, sizeOf(partial), size);
+        System.out.printf("MeshRestartDistIT: killed during the download of %s with chunk 1 of 5 on disk (%d bytes encrypted)%n", id,
+                sizeOf(chunk1));
 
         holdfast.start();
         Await.until(id + " acknowledged at MESH after the restart", Duration.ofMinutes(2),

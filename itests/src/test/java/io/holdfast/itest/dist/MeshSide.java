@@ -56,10 +56,12 @@ final class MeshSide implements AutoCloseable {
 
     /** The distribution's mailbox configuration (clear password and key: allowed for dev, refused for live). */
     Map<String, String> holdfastMailboxConfig(long chunkSizeBytes) {
-        // workflowIds * : an empty list accepts nothing
-        return Map.of("mailboxId", HOLDFAST, "environment", "dev", "baseUrl", sim.baseUrl(), "password", PASSWORD,
-                "sharedKey", SHARED_KEY, "pollIntervalSeconds", "1", "chunkSizeBytes", String.valueOf(chunkSizeBytes),
-                "gzip", "NEVER", "retryBackoffMillis", "200", "workflowIds", "*");
+        // workflowIds * : an empty list accepts nothing; tracking asked after 2 s (default 60 s, then doubling)
+        return Map.ofEntries(Map.entry("mailboxId", HOLDFAST), Map.entry("environment", "dev"), Map.entry("baseUrl", sim.baseUrl()),
+                Map.entry("password", PASSWORD), Map.entry("sharedKey", SHARED_KEY), Map.entry("pollIntervalSeconds", "1"),
+                Map.entry("chunkSizeBytes", String.valueOf(chunkSizeBytes)), Map.entry("gzip", "NEVER"),
+                Map.entry("retryBackoffMillis", "200"), Map.entry("workflowIds", "*"), Map.entry("trackingIntervalSeconds", "2"),
+                Map.entry("trackingMaxIntervalSeconds", "4"));
     }
 
     /** Sends {@code file} from {@code from} in chunks of {@code chunkSize}; returns the MESH message id. */
