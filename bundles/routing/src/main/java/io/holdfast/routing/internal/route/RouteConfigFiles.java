@@ -11,13 +11,11 @@ import java.util.TreeSet;
 /**
  * Route configuration files in {@code ${karaf.etc}}. Karaf 4.4's file installer names a factory
  * configuration by the part of the file name after the first {@code -}:
- * {@code io.holdfast.route-adt-to-epr.cfg}. A file named with {@code ~} (the ConfigAdmin PID form)
- * becomes a plain configuration that no route component ever sees, so it would be ignored
- * silently: such files are reported instead.
+ * {@code io.holdfast.route-adt-to-epr.cfg}. (A file named with {@code ~} is not a route configuration
+ * to Karaf; the kernel's {@code MisnamedConfigFileCheck} in holdfast-health reports it.)
  */
 public final class RouteConfigFiles {
     static final String PREFIX = RouteConfig.PID + "-";
-    static final String WRONG_PREFIX = RouteConfig.PID + "~";
 
     private RouteConfigFiles() {
     }
@@ -31,16 +29,6 @@ public final class RouteConfigFiles {
     /** Names of well-named route files ({@code io.holdfast.route-*.cfg}) in {@code dir}. */
     public static List<String> routeFiles(Path dir) {
         return list(dir, PREFIX);
-    }
-
-    /** Names of route files named with {@code ~}, which Karaf's file installer does not treat as route configurations. */
-    public static List<String> misnamed(Path dir) {
-        return list(dir, WRONG_PREFIX);
-    }
-
-    /** {@code io.holdfast.route-x.cfg} for {@code io.holdfast.route~x.cfg}. */
-    public static String correctName(String misnamed) {
-        return PREFIX + misnamed.substring(WRONG_PREFIX.length());
     }
 
     /** The file name part of fileinstall's {@code felix.fileinstall.filename} (a URL or a path). */

@@ -21,15 +21,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Enables {@link RouterService} once the route configurations present at activation are loaded
  * ({@link RouteLoadWatch}), so listeners that require the Router start only after routes are loaded.
- * Also watches {@code ${karaf.etc}} for route files named with {@code ~} (checked at start, after
- * every route change and every minute).
+ * (Route files named with {@code ~} are reported by the kernel's {@code MisnamedConfigFileCheck}.)
  */
 @Component(immediate = true, service = {})
 public class RouteLoadGate {
     private static final Logger LOG = LoggerFactory.getLogger(RouteLoadGate.class);
     /** How long the Router waits for the route configurations present at start. */
     static final long LOAD_TIMEOUT_MS = 60_000;
-    private static final long FILE_CHECK_MS = 60_000;
 
     private final RouteRegistry registry;
     private final ComponentContext context;
@@ -49,15 +47,10 @@ public class RouteLoadGate {
         Set<String> files = new HashSet<>(RouteConfigFiles.etc().map(RouteConfigFiles::routeFiles).orElse(java.util.List.of()));
         this.watch = new RouteLoadWatch(registry, health, pids(configAdmin), files,
                 () -> context.enableComponent(RouterService.class.getName()));
-        this.onChange = () -> {
-            watch.check();
-            watch.checkFileNames(RouteConfigFiles.etc());
-        };
+        this.onChange = watch::check;
         registry.onChange(onChange);
         onChange.run();
         timer.schedule(watch::timedOut, LOAD_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-        timer.scheduleWithFixedDelay(() -> watch.checkFileNames(RouteConfigFiles.etc()), FILE_CHECK_MS, FILE_CHECK_MS,
-                TimeUnit.MILLISECONDS);
     }
 
     private static Set<String> pids(ConfigurationAdmin configAdmin) {

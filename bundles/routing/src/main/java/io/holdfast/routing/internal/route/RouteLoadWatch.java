@@ -2,9 +2,6 @@ package io.holdfast.routing.internal.route;
 
 import io.holdfast.api.kernel.Health;
 import io.holdfast.api.kernel.HealthState;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -15,12 +12,11 @@ import org.slf4j.LoggerFactory;
  * ConfigAdmin PID, and by file in {@code ${karaf.etc}}) has been applied, validly or not; or, if one
  * never is, after a timeout with a WARN and a DEGRADED status naming what is missing (Intake in
  * require-route mode then refuses what no loaded route takes, so opening late acknowledges nothing
- * wrongly). Also reports route files named with {@code ~}.
+ * wrongly).
  */
 public final class RouteLoadWatch {
     private static final Logger LOG = LoggerFactory.getLogger(RouteLoadWatch.class);
     static final String LOADING = "routing-start";
-    static final String MISNAMED = "route-config-files";
 
     private final RouteRegistry registry;
     private final Health health;
@@ -28,7 +24,6 @@ public final class RouteLoadWatch {
     private final Set<String> files;
     private final Runnable open;
     private final AtomicBoolean opened = new AtomicBoolean();
-    private volatile List<String> reportedMisnamed = List.of();
 
     /**
      * @param pids  route configuration PIDs ConfigAdmin holds at start
@@ -78,28 +73,5 @@ public final class RouteLoadWatch {
             health.remove(LOADING);
             open.run();
         }
-    }
-
-    /**
-     * Reports route files named {@code io.holdfast.route~<name>.cfg} in {@code etc}: WARN (once per
-     * change) and a DEGRADED status entry naming each file and the name it should have.
-     */
-    public void checkFileNames(Optional<Path> etc) {
-        List<String> misnamed = etc.map(RouteConfigFiles::misnamed).orElse(List.of());
-        if (misnamed.equals(reportedMisnamed)) {
-            return;
-        }
-        reportedMisnamed = misnamed;
-        if (misnamed.isEmpty()) {
-            health.remove(MISNAMED);
-            return;
-        }
-        StringBuilder text = new StringBuilder("ignored by Karaf (factory configuration files are named with '-', not '~'): ");
-        for (int i = 0; i < misnamed.size(); i++) {
-            text.append(i == 0 ? "" : "; ").append(misnamed.get(i)).append(" -> rename to ")
-                    .append(RouteConfigFiles.correctName(misnamed.get(i)));
-        }
-        LOG.warn("Route configuration file(s) {}", text);
-        health.report(MISNAMED, HealthState.DEGRADED, text.toString());
     }
 }
