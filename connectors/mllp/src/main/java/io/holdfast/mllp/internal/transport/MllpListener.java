@@ -9,11 +9,14 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +37,12 @@ public final class MllpListener implements AutoCloseable, ListenerView {
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private Channel server;
+    /**
+     * Every accepted connection. Closed before the event loops shut down, and "stay closed": a
+     * connection whose registration was still queued when the listener closed is closed as it is
+     * added, instead of being left open on a loop that already closed its channels.
+     */
+    private ChannelGroup connections;
 
     public MllpListener(ListenerSettings settings, Intake intake) {
         this(settings, intake, Optional.empty());
@@ -62,6 +71,8 @@ public final class MllpListener implements AutoCloseable, ListenerView {
         ListenerSettings settings = processor.settings();
         boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         workers = new MultiThreadIoEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()), NioIoHandler.newFactory());
+        ChannelGroup accepted = new DefaultChannelGroup("mllp-" + settings.name(), GlobalEventExecutor.INSTANCE, true);
+        connections = accepted;
         try {
             server = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
                     .option(ChannelOption.SO_BACKLOG, 256)
@@ -71,6 +82,7 @@ public final class MllpListener implements AutoCloseable, ListenerView {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
+                            accepted.add(ch);
                             if (!gate.admit(ch)) {
                                 return;
                             }
@@ -136,6 +148,10 @@ public final class MllpListener implements AutoCloseable, ListenerView {
         if (server != null) {
             server.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
             server = null;
+        }
+        if (connections != null) {
+            connections.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+            connections = null;
         }
         if (boss != null) {
             boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
