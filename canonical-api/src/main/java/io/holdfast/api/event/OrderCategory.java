@@ -1,0 +1,13 @@
+package io.holdfast.api.event;
+
+/** What kind of service an {@link Order} asks for. */
+public enum OrderCategory {
+    /** Pathology: chemistry, haematology, microbiology, blood bank, histology. */
+    LABORATORY,
+    /** Radiology and other imaging. */
+    IMAGING,
+    /** Medication: a pharmacy or treatment order. */
+    PHARMACY,
+    /** Any other service (e.g. a clinical procedure or a referral-like request). */
+    OTHER
+}
