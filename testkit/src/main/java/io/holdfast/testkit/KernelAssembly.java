@@ -1,6 +1,7 @@
 package io.holdfast.testkit;
 
 import io.holdfast.api.kernel.DownstreamSystem;
+import io.holdfast.api.kernel.Router;
 import io.holdfast.api.kernel.Transports;
 import io.holdfast.api.message.WireFormat;
 import io.holdfast.api.spi.AuthProvider;
@@ -17,6 +18,7 @@ import io.holdfast.health.internal.KernelAlerts;
 import io.holdfast.idempotency.internal.IdempotencyCore;
 import io.holdfast.intake.internal.IntakeCore;
 import io.holdfast.intake.internal.RouteRequirement;
+import io.holdfast.intake.spi.IntakeParticipant;
 import io.holdfast.inventory.internal.InventoryConfig;
 import io.holdfast.inventory.internal.InventoryService;
 import io.holdfast.journal.internal.JournalConfigs;
@@ -39,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 
 /**
@@ -59,8 +62,9 @@ final class KernelAssembly {
     record Parts(Path directory, MutableClock clock, io.holdfast.keys.api.MasterKeys keys, EmbeddedDataSource dataSource,
                  JdbcStore store, HealthRegistry health, SimpleMeterRegistry meters, KernelAlerts alerts, KernelLeases leases,
                  JournalCore journal, EncryptedWorkFiles workFiles, IdempotencyCore idempotency, InventoryService inventory,
-                 VaultService vault, List<AuthProvider> authProviders, RouteRegistry routes, OutboxStore outbox,
-                 TargetMonitor monitor, IntakeCore intake, ServiceDirectory services, Optional<Dispatcher> dispatcher) {
+                 VaultService vault, List<AuthProvider> authProviders, RouteRegistry routes, Router router, OutboxStore outbox,
+                 TargetMonitor monitor, IntakeCore intake, ServiceDirectory services, Optional<Dispatcher> dispatcher,
+                 AtomicBoolean routingRunning) {
     }
 
     static TestKernel start(TestKernelBuilder b) {
@@ -99,18 +103,22 @@ final class KernelAssembly {
         b.routes.forEach(r -> routes.add(TestRoutes.definition(r)));
         OutboxStore outbox = new OutboxStore(store, b.keys);
         TargetMonitor monitor = new TargetMonitor(outbox, routes, health, alerts);
-        RecentEvents recent = new RecentEvents();
+        RecentEvents recent = new RecentEvents(b.recentEvents);
         OutboxParticipant participant = new OutboxParticipant(outbox, journal, monitor, recent);
-        IntakeCore intake = new IntakeCore(journal, idempotency, () -> Optional.of(routes), () -> List.of(participant),
-                requirement(b.routeMode));
+        // Intake sees the router and the outbox participant as dynamic references, as in Karaf: absent while routing is "stopped".
+        AtomicBoolean routing = new AtomicBoolean(true);
+        Router router = b.fixedRouter.orElse(routes);
+        List<IntakeParticipant> participants = b.fixedRouter.isPresent() ? List.of() : List.of(participant);
+        IntakeCore intake = new IntakeCore(journal, idempotency, () -> routing.get() ? Optional.of(router) : Optional.empty(),
+                () -> routing.get() ? participants : List.of(), requirement(b.routeMode));
         b.codecs.forEach((codec, family) -> services.addCodec(codec, Map.of(ServiceDirectory.FORMAT, family)));
         b.transports.forEach(t -> services.addTransport(t, Map.of(ServiceDirectory.TRANSPORT, t.transport())));
         Optional<Dispatcher> dispatcher = b.dispatcherSettings().map(s -> DispatcherAssembly.start(outbox, journal, journal,
                 inventory, routes, monitor, recent, health, services,
                 new Dispatcher.Settings(s.threads(), s.pollIntervalMs(), s.leaseMs(), s.batchSize(), s.waitRetryMs(), s.nodeId())));
         return new TestKernel(new Parts(b.directory, b.clock, b.keys, ds, store, health, meters, alerts,
-                leases, journal, workFiles, idempotency, inventory, vault, providers, routes, outbox, monitor, intake, services,
-                dispatcher));
+                leases, journal, workFiles, idempotency, inventory, vault, providers, routes, router, outbox, monitor, intake, services,
+                dispatcher, routing));
     }
 
     static EmbeddedDataSource derby(Path directory) {

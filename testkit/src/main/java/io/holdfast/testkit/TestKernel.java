@@ -64,9 +64,9 @@ public final class TestKernel implements AutoCloseable {
         return parts.idempotency();
     }
 
-    /** The router Intake consults: the routes given to the builder or added since. */
+    /** The router Intake consults: the routes given to the builder or added since (or the builder's fixed router). */
     public Router router() {
-        return parts.routes();
+        return parts.router();
     }
 
     public Inventory inventory() {
@@ -133,6 +133,20 @@ public final class TestKernel implements AutoCloseable {
     /** Removes a route while the kernel runs, as deleting its file does. */
     public void removeRoute(String name) {
         parts.routes().remove(name);
+    }
+
+    /**
+     * Makes routing unavailable to Intake, as stopping the {@code holdfast-routing} bundle (or routes
+     * still loading at start) does: Intake refuses new input with {@code ROUTING_UNAVAILABLE} unless the
+     * kernel is {@link TestKernelBuilder#journalOnly() journal-only}. The dispatcher keeps running.
+     */
+    public void stopRouting() {
+        parts.routingRunning().set(false);
+    }
+
+    /** Makes routing available to Intake again. */
+    public void startRouting() {
+        parts.routingRunning().set(true);
     }
 
     /** Every outbox row, oldest first. */

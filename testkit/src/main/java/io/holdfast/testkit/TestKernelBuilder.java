@@ -1,6 +1,7 @@
 package io.holdfast.testkit;
 
 import io.holdfast.api.kernel.DownstreamSystem;
+import io.holdfast.api.kernel.Router;
 import io.holdfast.api.kernel.Transports;
 import io.holdfast.api.message.WireFormat;
 import io.holdfast.api.spi.AuthPattern;
@@ -42,6 +43,8 @@ public final class TestKernelBuilder {
     final List<AuthProvider> authProviders = new ArrayList<>();
     Optional<DispatchSettings> dispatch = Optional.empty();
     boolean dispatcherOff;
+    Optional<Router> fixedRouter = Optional.empty();
+    int recentEvents = 10_000;
 
     TestKernelBuilder(Path directory) {
         this.directory = Objects.requireNonNull(directory, "directory");
@@ -145,6 +148,26 @@ public final class TestKernelBuilder {
         return this;
     }
 
+    /**
+     * Intake asks this router instead of the routes, and routing's outbox takes no part: ROUTED stages
+     * are journaled for the targets it names, but no outbox row is written and nothing is delivered.
+     * That is the kernel's inbound write path alone (the kernel benchmark's workload). Implies
+     * {@link #journalOnly()}, since there is no routing for Intake to require.
+     */
+    public TestKernelBuilder fixedRouter(Router router) {
+        this.fixedRouter = Optional.of(router);
+        return journalOnly();
+    }
+
+    /**
+     * How many recently accepted events the dispatcher keeps decoded, so delivery need not read them
+     * back from the journal (the component keeps 10000; a benchmark with a deep backlog may want more).
+     */
+    public TestKernelBuilder recentEventsCapacity(int events) {
+        this.recentEvents = events;
+        return this;
+    }
+
     /** Starts the dispatcher with these settings (by default it starts, {@link DispatchSettings#FAST}, once a transport is registered). */
     public TestKernelBuilder dispatch(DispatchSettings settings) {
         this.dispatch = Optional.of(settings);
@@ -172,6 +195,10 @@ public final class TestKernelBuilder {
      * the same data, as after a restart.
      */
     public TestKernel start() {
+        if (fixedRouter.isPresent() && routeMode != RouteMode.JOURNAL_ONLY) {
+            throw new IllegalStateException("a fixed router writes no outbox rows, so Intake cannot require routing: "
+                    + "routeMode must stay JOURNAL_ONLY");
+        }
         return KernelAssembly.start(this);
     }
 }

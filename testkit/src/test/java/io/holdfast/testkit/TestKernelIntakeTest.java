@@ -9,8 +9,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.holdfast.api.error.IntakeRefusedException;
 import io.holdfast.api.kernel.ClaimOutcome;
 import io.holdfast.api.kernel.IntakeReceipt;
+import io.holdfast.api.kernel.Router;
 import io.holdfast.testkit.journal.JournalTrace;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,6 +105,31 @@ class TestKernelIntakeTest {
 
             k.removeRoute("late");
             assertThatThrownBy(() -> VisitLinesCodec.send(k, "MSG2", "P2|V2|JONES")).hasCauseInstanceOf(IntakeRefusedException.class);
+        }
+    }
+
+    @Test
+    void whileRoutingIsStoppedIntakeRefusesAndAcceptsAgainOnceItIsBack() throws Exception {
+        try (TestKernel k = routedToEpr().start()) {
+            k.stopRouting();
+            assertThatThrownBy(() -> VisitLinesCodec.send(k, "MSG1", "P1|V1|SMITH"))
+                    .cause().isInstanceOfSatisfying(IntakeRefusedException.class,
+                            e -> assertThat(e.reason()).isEqualTo(IntakeRefusedException.Reason.ROUTING_UNAVAILABLE));
+
+            k.startRouting();
+            assertThat(VisitLinesCodec.send(k, "MSG1", "P1|V1|SMITH").events().get(0).routedTo()).containsExactly("epr");
+        }
+    }
+
+    @Test
+    void aFixedRouterJournalsRoutedStagesWithoutOutboxRows() throws Exception {
+        Router everythingToEpr = (env, event) -> List.of(new Router.Target("adt-to-epr", "epr", true));
+        try (TestKernel k = TestKernel.builder(dir).fixedRouter(everythingToEpr).start()) {
+            IntakeReceipt r = VisitLinesCodec.send(k, "MSG1", "P1|V1|SMITH");
+
+            assertThat(r.events().get(0).routedTo()).containsExactly("epr");
+            JournalTrace.of(k.journal(), "MSG1").assertStages(RECEIVED, TRANSFORMED, ROUTED);
+            assertThat(k.outbox()).isEmpty();
         }
     }
 }
