@@ -24,21 +24,21 @@ public final class IntakeThroughputBenchmark {
         long warmup = Long.parseLong(args[2]);
         double seconds = Double.parseDouble(args[3]);
         AdtA01Workload workload = new AdtA01Workload("H" + threads);
-        try (HoldfastKernel kernel = new HoldfastKernel(dir)) {
+        try (HoldfastKernel kernel = HoldfastKernel.inbound(dir)) {
             long[] snapshot = new long[4];
             ClosedLoopDriver.Throughput t = new ClosedLoopDriver(threads, warmup, seconds).run((thread, seq) -> {
                 AdtA01Workload.AdtA01 m = workload.message(thread, seq);
-                IntakeReceipt r = kernel.intake.accept(m.envelope(), Payload.of(m.payload()), DecodeResult.decoded(m.event()), m.trail())
+                IntakeReceipt r = kernel.intake().accept(m.envelope(), Payload.of(m.payload()), DecodeResult.decoded(m.event()), m.trail())
                         .toCompletableFuture().get(30, TimeUnit.SECONDS);
                 if (r.events().size() != 1 || r.events().get(0).claim() != ClaimOutcome.NEW || r.events().get(0).routedTo().size() != 1) {
                     throw new IllegalStateException("unexpected receipt " + r);
                 }
             }, () -> {
-                snapshot[0] = kernel.journal.commits();
-                snapshot[1] = kernel.journal.tasksWritten();
+                snapshot[0] = kernel.counters().commits();
+                snapshot[1] = kernel.counters().tasksWritten();
             }, () -> {
-                snapshot[2] = kernel.journal.commits();
-                snapshot[3] = kernel.journal.tasksWritten();
+                snapshot[2] = kernel.counters().commits();
+                snapshot[3] = kernel.counters().tasksWritten();
             });
             ChildJvm.measured("events_per_s", t.eventsPerSecond());
             ChildJvm.measured("events", t.events());

@@ -35,7 +35,7 @@ public final class PlainJdbcBaseline {
     private final ThreadLocal<Sender> senders;
 
     PlainJdbcBaseline(Path dir) {
-        try (HoldfastKernel schemaOnly = new HoldfastKernel(dir)) {
+        try (HoldfastKernel schemaOnly = HoldfastKernel.inbound(dir)) {
             // Opening the kernel ran the journal and idempotency migrations; nothing else is used.
         }
         dataSource = new EmbeddedDataSource();

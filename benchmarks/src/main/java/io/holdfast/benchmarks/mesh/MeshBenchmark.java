@@ -8,7 +8,6 @@ import io.holdfast.api.message.Payload;
 import io.holdfast.api.message.WireFormat;
 import io.holdfast.benchmarks.Report;
 import io.holdfast.benchmarks.kernel.HoldfastKernel;
-import io.holdfast.journal.internal.workfile.EncryptedWorkFiles;
 import io.holdfast.mesh.internal.config.GzipPolicy;
 import io.holdfast.mesh.internal.config.InboundLimits;
 import io.holdfast.mesh.internal.config.MeshMailboxConfig;
@@ -53,7 +52,6 @@ public final class MeshBenchmark {
     private final Path work;
     private final MeshSimulator sim;
     private final HoldfastKernel kernel;
-    private WorkFiles workFiles;
     /** A benchmark run raises no alert worth keeping: caps and disk space are not what is measured. */
     private static final Alerts NO_ALERTS = new Alerts() {
         @Override
@@ -75,7 +73,7 @@ public final class MeshBenchmark {
         this.work = work;
         this.sim = MeshSimulator.builder().dataDir(work.resolve("sim")).mailbox("X26ABC1", "password")
                 .mailbox("X26ABC2", "password").start();
-        this.kernel = new HoldfastKernel(work.resolve("kernel"));
+        this.kernel = HoldfastKernel.inbound(work.resolve("kernel"));
         this.raw = new RawMeshCopy(sim.baseUrl(), "TestKey");
     }
 
@@ -215,17 +213,14 @@ public final class MeshBenchmark {
     }
 
     private MeshMailboxPoller poller() {
-        return new MeshMailboxPoller(client("X26ABC2"), new DownloadState(workFiles(), "mesh-X26ABC2"), kernel.intake,
+        return new MeshMailboxPoller(client("X26ABC2"), new DownloadState(workFiles(), "mesh-X26ABC2"), kernel.intake(),
                 new MeshMailboxPoller.InboxPolicy(WorkflowFilter.ALL, 500, InboundLimits.DEFAULTS), WireFormat.opaque(),
                 ContentCodecs.NONE, Duration.ofMinutes(5), Clock.systemUTC(), new InboundAlerts(NO_ALERTS, "X26ABC2"));
     }
 
     /** The kernel's encrypted work files (as the MESH connector gets them in Karaf), under the benchmark folder. */
     private WorkFiles workFiles() {
-        if (workFiles == null) {
-            workFiles = new EncryptedWorkFiles(work.resolve("work-files"), kernel.keys);
-        }
-        return workFiles;
+        return kernel.kernel().workFiles();
     }
 
     /** Fixed compressibility: each 64 KiB block is half random bytes, half repeated ASCII text (seeded). */

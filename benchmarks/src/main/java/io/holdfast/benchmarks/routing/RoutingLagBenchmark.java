@@ -60,7 +60,7 @@ public final class RoutingLagBenchmark {
                 scheduled.put(m.event().visit().visitNumber().value(), at);
                 // Latency counts from the scheduled time, so a sender that falls behind is not hidden.
                 String visit = m.event().visit().visitNumber().value();
-                k.intake.accept(m.envelope(), Payload.of(m.payload()), DecodeResult.decoded(m.event()), m.trail())
+                k.intake().accept(m.envelope(), Payload.of(m.payload()), DecodeResult.decoded(m.event()), m.trail())
                         .whenComplete((receipt, error) -> {
                             if (error != null) {
                                 scheduled.remove(visit);
@@ -85,8 +85,8 @@ public final class RoutingLagBenchmark {
             ChildJvm.measured("lag_p50_ms", percentile(sorted, 0.50));
             ChildJvm.measured("lag_p99_ms", percentile(sorted, 0.99));
             // How rows reached the dispatcher: straight from Intake's batch, or claimed by its poller.
-            ChildJvm.measured("handed_over", k.dispatcher.handedOver());
-            ChildJvm.measured("claimed", k.dispatcher.claimed());
+            ChildJvm.measured("handed_over", k.counters().dispatcherHandedOver());
+            ChildJvm.measured("claimed", k.counters().dispatcherClaimed());
         }
     }
 

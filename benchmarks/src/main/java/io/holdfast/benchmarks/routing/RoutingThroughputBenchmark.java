@@ -30,7 +30,7 @@ public final class RoutingThroughputBenchmark {
             long[] delivered = new long[2];
             ClosedLoopDriver.Throughput t = new ClosedLoopDriver(threads, warmup, seconds).run((thread, seq) -> {
                 AdtA01Workload.AdtA01 m = workload.message(thread, seq);
-                IntakeReceipt r = k.intake.accept(m.envelope(), Payload.of(m.payload()), DecodeResult.decoded(m.event()), m.trail())
+                IntakeReceipt r = k.intake().accept(m.envelope(), Payload.of(m.payload()), DecodeResult.decoded(m.event()), m.trail())
                         .toCompletableFuture().get(30, TimeUnit.SECONDS);
                 if (r.events().get(0).routedTo().size() != 1) {
                     throw new IllegalStateException("not routed: " + r);
@@ -41,10 +41,10 @@ public final class RoutingThroughputBenchmark {
             ChildJvm.measured("accepted_per_s", t.eventsPerSecond());
             ChildJvm.measured("events", delivered[1] - delivered[0]);
             ChildJvm.measured("accept_p99_ms", t.p99Ms());
-            ChildJvm.measured("backlog_at_end", k.outbox.openDepths().getOrDefault("epr", 0L));
+            ChildJvm.measured("backlog_at_end", k.counters().openOutboxDepths().getOrDefault("epr", 0L));
             // How rows reached the dispatcher: straight from Intake's batch, or claimed by its poller.
-            ChildJvm.measured("handed_over", k.dispatcher.handedOver());
-            ChildJvm.measured("claimed", k.dispatcher.claimed());
+            ChildJvm.measured("handed_over", k.counters().dispatcherHandedOver());
+            ChildJvm.measured("claimed", k.counters().dispatcherClaimed());
         }
     }
 }
