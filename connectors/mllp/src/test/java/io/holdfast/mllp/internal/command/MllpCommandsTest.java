@@ -10,6 +10,7 @@ import io.holdfast.mllp.internal.transport.KernelFixture;
 import io.holdfast.mllp.internal.transport.ListenerView;
 import io.holdfast.mllp.internal.transport.MllpListener;
 import io.holdfast.mllp.internal.transport.MllpSender;
+import io.holdfast.testkit.TestKernel;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -31,14 +32,14 @@ import org.junit.jupiter.api.io.TempDir;
 class MllpCommandsTest {
     @TempDir
     Path dir;
-    KernelFixture kernel;
+    TestKernel kernel;
     MllpListener listener;
     MllpSender sender;
 
     @BeforeEach
     void start() throws Exception {
-        kernel = new KernelFixture(dir.resolve("kernel"));
-        listener = new MllpListener(ListenerSettings.loopback("epr", 0), kernel.intake);
+        kernel = KernelFixture.start(dir.resolve("kernel"));
+        listener = new MllpListener(ListenerSettings.loopback("epr", 0), kernel.intake());
         listener.start();
         sender = new MllpSender(Duration.ofSeconds(5), Duration.ofSeconds(10), 1);
     }
@@ -103,7 +104,7 @@ class MllpCommandsTest {
         Path text = Files.writeString(dir.resolve("notes.txt"), "hello\n");
         assertThatThrownBy(() -> send(text.toString(), target(), List.of(sender)).execute())
                 .isInstanceOf(CommandException.class).hasMessageContaining("does not start with an MSH segment");
-        assertThat(kernel.journal.counts().rejected()).isZero();
+        assertThat(kernel.journal().counts().rejected()).isZero();
     }
 
     @Test

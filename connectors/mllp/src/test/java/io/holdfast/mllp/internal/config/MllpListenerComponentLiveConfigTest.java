@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.holdfast.api.error.InvalidConfigurationException;
 import io.holdfast.api.kernel.ComponentHealth;
+import io.holdfast.api.kernel.Health;
 import io.holdfast.api.kernel.HealthState;
 import io.holdfast.api.kernel.Router;
-import io.holdfast.health.internal.HealthRegistry;
 import io.holdfast.mllp.internal.codec.Fixtures;
 import io.holdfast.mllp.internal.transport.KernelFixture;
 import io.holdfast.mllp.protocol.AckCode;
 import io.holdfast.mllp.protocol.AckMessage;
 import io.holdfast.mllp.protocol.MllpClient;
+import io.holdfast.testkit.TestKernel;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -37,17 +38,17 @@ class MllpListenerComponentLiveConfigTest {
     static final Duration T = Duration.ofSeconds(10);
     @TempDir
     Path dir;
-    KernelFixture kernel;
-    HealthRegistry health;
+    TestKernel kernel;
+    Health health;
     MllpListenerComponent component;
     MllpClient client;
 
     @BeforeEach
     void start() {
-        kernel = new KernelFixture(dir);
-        health = new HealthRegistry();
+        kernel = KernelFixture.start(dir);
+        health = kernel.health();
         component = new MllpListenerComponent();
-        component.intake = kernel.intake;
+        component.intake = kernel.intake();
         component.health = health;
         component.meterRegistry = new SimpleMeterRegistry();
         component.router = (env, event) -> List.<Router.Target>of();

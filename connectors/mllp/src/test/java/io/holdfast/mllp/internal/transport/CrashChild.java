@@ -1,6 +1,7 @@
 package io.holdfast.mllp.internal.transport;
 
 import io.holdfast.mllp.internal.config.ListenerSettings;
+import io.holdfast.testkit.TestKernel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -10,8 +11,8 @@ public final class CrashChild {
     }
 
     public static void main(String[] args) throws Exception {
-        KernelFixture kernel = new KernelFixture(Path.of(args[0]));
-        MllpListener listener = new MllpListener(ListenerSettings.loopback("crash", 0), kernel.intake);
+        TestKernel kernel = KernelFixture.start(Path.of(args[0]));
+        MllpListener listener = new MllpListener(ListenerSettings.loopback("crash", 0), kernel.intake());
         listener.start();
         Path tmp = Path.of(args[1] + ".tmp");
         Files.writeString(tmp, Integer.toString(listener.boundPort()));

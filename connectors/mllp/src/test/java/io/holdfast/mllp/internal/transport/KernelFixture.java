@@ -1,35 +1,27 @@
 package io.holdfast.mllp.internal.transport;
 
-import io.holdfast.api.kernel.Router;
-import io.holdfast.idempotency.internal.IdempotencyCore;
-import io.holdfast.intake.internal.IntakeCore;
-import io.holdfast.journal.internal.JournalCore;
-import io.holdfast.journal.internal.JournalFixture;
-import io.holdfast.journal.internal.TestKeys;
-import io.holdfast.store.internal.JdbcStore;
+import io.holdfast.api.kernel.Transports;
+import io.holdfast.api.message.WireFormat;
+import io.holdfast.testkit.TestKernel;
+import io.holdfast.testkit.TestRoute;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
-import org.apache.derby.jdbc.EmbeddedDataSource;
 
-/** The real kernel (Derby in a temp folder, journal, idempotency, Intake), as bundles/intake's tests assemble it. */
-public final class KernelFixture implements AutoCloseable {
-    public final JournalCore journal;
-    public final IdempotencyCore idempotency;
-    public final IntakeCore intake;
-
-    public KernelFixture(Path dir) {
-        EmbeddedDataSource ds = JournalFixture.derby(dir);
-        JdbcStore store = new JdbcStore(ds, "test");
-        journal = new JournalCore(store, new TestKeys(), dir, JournalFixture.config(256));
-        idempotency = new IdempotencyCore(store, journal);
-        Router router = (env, e) -> List.of(new Router.Target("adt-to-epr", "epr", true));
-        intake = new IntakeCore(journal, idempotency, () -> Optional.of(router), List::of);
+/**
+ * The kernel the MLLP component tests run against: the testkit's real kernel (Derby in the test's
+ * folder, journal, idempotency, Intake requiring a route, routing), with one route that sends every
+ * message, mapped or not, to the inventory system {@code epr}. No dispatcher: what Intake scheduled
+ * stays in the outbox, which is all a listener test needs. The depth limit is the highest a route
+ * allows, so load tests are not refused for back-pressure by an outbox nobody drains.
+ */
+public final class KernelFixture {
+    private KernelFixture() {
     }
 
-    @Override
-    public void close() {
-        intake.close();
-        journal.close();
+    public static TestKernel start(Path dir) {
+        return TestKernel.builder(dir)
+                .system("epr", Transports.MLLP, WireFormat.hl7v2("2.4"))
+                .route(TestRoute.named("adt-to-epr").to("epr").passthrough(true).outboxDepthLimit(10_000_000))
+                .noDispatcher()
+                .start();
     }
 }

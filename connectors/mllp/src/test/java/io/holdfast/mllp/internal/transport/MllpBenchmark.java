@@ -14,6 +14,7 @@ import io.holdfast.mllp.protocol.MllpClient;
 import io.holdfast.mllp.protocol.MllpFrame;
 import io.holdfast.mllp.protocol.MllpFrameDecoder;
 import io.holdfast.mllp.protocol.MllpFraming;
+import io.holdfast.testkit.TestKernel;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -326,12 +327,12 @@ public final class MllpBenchmark {
 
     /** (c) Holdfast: the MLLP listener in front of the real kernel; ACK after the journal/claim commit. */
     static final class HoldfastServer implements Server {
-        final KernelFixture kernel;
+        final TestKernel kernel;
         final MllpListener listener;
 
         HoldfastServer(Path dir) throws Exception {
-            kernel = new KernelFixture(dir);
-            listener = new MllpListener(ListenerSettings.loopback("bench", 0), kernel.intake);
+            kernel = KernelFixture.start(dir);
+            listener = new MllpListener(ListenerSettings.loopback("bench", 0), kernel.intake());
             listener.start();
         }
 
@@ -342,7 +343,7 @@ public final class MllpBenchmark {
 
         @Override
         public long commits() {
-            return kernel.journal.commits();
+            return kernel.counters().commits();
         }
 
         @Override

@@ -8,6 +8,7 @@ import io.holdfast.mllp.internal.config.ListenerSettings;
 import io.holdfast.mllp.protocol.AckCode;
 import io.holdfast.mllp.protocol.AckMessage;
 import io.holdfast.mllp.protocol.MllpClient;
+import io.holdfast.testkit.TestKernel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,13 +75,13 @@ class MllpCrashTest {
             }
             assertThat(acked).hasSizeGreaterThanOrEqualTo(40);
 
-            try (KernelFixture restarted = new KernelFixture(data)) {
+            try (TestKernel restarted = KernelFixture.start(data)) {
                 for (String id : acked.keySet()) {
-                    assertThat(restarted.journal.byMessageId(id)).as("ACKed %s", id).isNotEmpty();
+                    assertThat(restarted.journal().byMessageId(id)).as("ACKed %s", id).isNotEmpty();
                 }
-                assertThat(restarted.journal.verify().intact()).isTrue();
+                assertThat(restarted.journal().verify().intact()).isTrue();
                 // The senders resend what they never got an ACK for and, being careful, also what they did: all duplicates.
-                try (MllpListener again = new MllpListener(ListenerSettings.loopback("again", 0), restarted.intake)) {
+                try (MllpListener again = new MllpListener(ListenerSettings.loopback("again", 0), restarted.intake())) {
                     again.start();
                     try (MllpClient c = MllpClient.connect("127.0.0.1", again.boundPort(), T)) {
                         for (Map.Entry<String, byte[]> e : acked.entrySet()) {
@@ -88,7 +89,7 @@ class MllpCrashTest {
                         }
                     }
                     for (String id : acked.keySet()) {
-                        List<JournalEntry> entries = restarted.journal.byMessageId(id);
+                        List<JournalEntry> entries = restarted.journal().byMessageId(id);
                         assertThat(entries).hasSize(2);
                         assertThat(entries.get(1).claim()).contains(ClaimOutcome.DUPLICATE);
                     }

@@ -16,6 +16,7 @@ import io.holdfast.mllp.protocol.AckCode;
 import io.holdfast.mllp.protocol.AckMessage;
 import io.holdfast.mllp.protocol.MllpClient;
 import io.holdfast.mllp.protocol.MllpFraming;
+import io.holdfast.testkit.TestKernel;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.nio.charset.StandardCharsets;
@@ -41,12 +42,12 @@ class MllpListenerComponentTest {
     static final Duration T = Duration.ofSeconds(10);
     @TempDir
     Path dir;
-    KernelFixture kernel;
+    TestKernel kernel;
     MllpListener listener;
 
     @BeforeEach
     void start() throws Exception {
-        kernel = new KernelFixture(dir);
+        kernel = KernelFixture.start(dir);
     }
 
     @AfterEach
@@ -64,7 +65,7 @@ class MllpListenerComponentTest {
     }
 
     MllpClient listen() throws Exception {
-        return listen(ListenerSettings.loopback("adt-feed", 0), kernel.intake);
+        return listen(ListenerSettings.loopback("adt-feed", 0), kernel.intake());
     }
 
     static byte[] msg(String fixture, String controlId) {
@@ -84,12 +85,12 @@ class MllpListenerComponentTest {
             AckMessage a = ack(c.exchange(msg("adt_a01_v24.hl7", "M1"), T));
             assertThat(a.code()).isEqualTo(AckCode.CA); // MSH-15 AL / MSH-16 NE in the fixture: enhanced mode
             assertThat(a.controlId()).isEqualTo("M1");
-            List<JournalEntry> stored = kernel.journal.byMessageId("M1");
+            List<JournalEntry> stored = kernel.journal().byMessageId("M1");
             assertThat(stored).singleElement().satisfies(e -> {
                 assertThat(e.claim()).contains(ClaimOutcome.NEW);
                 assertThat(e.channel()).isEqualTo("mllp:adt-feed");
             });
-            assertThat(kernel.journal.fields(stored.get(0).id())).isNotEmpty();
+            assertThat(kernel.journal().fields(stored.get(0).id())).isNotEmpty();
         }
     }
 
@@ -99,8 +100,8 @@ class MllpListenerComponentTest {
             assertThat(ack(c.exchange(msg("adt_a02_v24.hl7", "R1"), T)).code()).isEqualTo(AckCode.AA);
             assertThat(ack(c.exchange(msg("adt_a02_v24.hl7", "R2"), T)).code()).isEqualTo(AckCode.AA);
             assertThat(ack(c.exchange(msg("adt_a02_v24.hl7", "R1"), T)).code()).isEqualTo(AckCode.AA);
-            assertThat(kernel.journal.byMessageId("R2").get(0).claim()).contains(ClaimOutcome.DUPLICATE);
-            assertThat(kernel.idempotency.count()).isEqualTo(1);
+            assertThat(kernel.journal().byMessageId("R2").get(0).claim()).contains(ClaimOutcome.DUPLICATE);
+            assertThat(kernel.idempotency().count()).isEqualTo(1);
         }
     }
 
@@ -185,7 +186,7 @@ class MllpListenerComponentTest {
 
     @Test
     void anOversizedFrameGetsARNamingTheLimitThenTheConnectionCloses() throws Exception {
-        try (MllpClient c = listen(ListenerSettings.loopback("small", 0).withMaxFrameBytes(1024), kernel.intake)) {
+        try (MllpClient c = listen(ListenerSettings.loopback("small", 0).withMaxFrameBytes(1024), kernel.intake())) {
             assertThat(ack(c.exchange(msg("adt_a03_v24.hl7", "B0"), T)).code()).isEqualTo(AckCode.AA);
             String big = new String(msg("adt_a03_v24.hl7", "B1"), StandardCharsets.ISO_8859_1) + "ZXX|" + "x".repeat(4000) + "\r";
             c.send(big.getBytes(StandardCharsets.ISO_8859_1));
@@ -194,7 +195,7 @@ class MllpListenerComponentTest {
             assertThat(a.controlId()).isEqualTo("B1");
             assertThat(a.text()).contains("maxFrameBytes=1024");
             assertThat(c.isClosedByPeer(T)).isTrue();
-            JournalEntry rejected = kernel.journal.byMessageId("B1").get(0);
+            JournalEntry rejected = kernel.journal().byMessageId("B1").get(0);
             assertThat(rejected.stages()).extracting(s -> s.stage()).contains(Stage.REJECTED);
             assertThat(rejected.payload().orElseThrow().size()).isEqualTo(1024);
         }
@@ -216,7 +217,7 @@ class MllpListenerComponentTest {
     void aStalledFrameIsAbandonedAfterTheInterByteTimeout() throws Exception {
         ListenerSettings s = ListenerSettings.loopback("stall", 0).withTimeouts(Duration.ofSeconds(5), Duration.ofMillis(300),
                 Duration.ofMinutes(1));
-        try (MllpClient c = listen(s, kernel.intake)) {
+        try (MllpClient c = listen(s, kernel.intake())) {
             c.sendRaw(java.util.Arrays.copyOf(MllpFraming.frame(msg("adt_a01_v24.hl7", "T1")), 120));
             assertThat(c.isClosedByPeer(T)).isTrue();
         }
@@ -226,7 +227,7 @@ class MllpListenerComponentTest {
     @Test
     void aSilentConnectionIsClosedAfterTheFirstByteTimeout() throws Exception {
         ListenerSettings s = ListenerSettings.loopback("silent", 0).withTimeouts(Duration.ofMillis(300), Duration.ZERO, Duration.ZERO);
-        try (MllpClient c = listen(s, kernel.intake)) {
+        try (MllpClient c = listen(s, kernel.intake())) {
             assertThat(c.isClosedByPeer(T)).isTrue();
         }
     }
@@ -239,19 +240,19 @@ class MllpListenerComponentTest {
             assertThat(a.code()).isEqualTo(AckCode.AR);
             assertThat(a.controlId()).isEmpty();
             assertThat(new String(reply, StandardCharsets.ISO_8859_1)).startsWith("MSH|^~\\&|HOLDFAST|adt-feed").contains("\rERR|");
-            assertThat(kernel.journal.counts().rejected()).isEqualTo(1);
+            assertThat(kernel.journal().counts().rejected()).isEqualTo(1);
         }
     }
 
     @Test
     void anInvalidNhsNumberGetsARWithErr() throws Exception {
-        try (MllpClient c = listen(ListenerSettings.loopback("orig", 0).withAckMode(AckMode.ORIGINAL), kernel.intake)) {
+        try (MllpClient c = listen(ListenerSettings.loopback("orig", 0).withAckMode(AckMode.ORIGINAL), kernel.intake())) {
             byte[] reply = c.exchange(msg("adt_a01_invalid_nhs.hl7", "N1"), T);
             AckMessage a = ack(reply);
             assertThat(a.code()).isEqualTo(AckCode.AR);
             assertThat(a.text()).contains("INVALID_NHS_NUMBER").doesNotContain("9449305553");
             assertThat(new String(reply, StandardCharsets.ISO_8859_1)).contains("ERR|^^^102&");
-            assertThat(kernel.journal.byMessageId("N1").get(0).stages()).extracting(s -> s.stage()).contains(Stage.REJECTED);
+            assertThat(kernel.journal().byMessageId("N1").get(0).stages()).extracting(s -> s.stage()).contains(Stage.REJECTED);
         }
     }
 
@@ -259,7 +260,7 @@ class MllpListenerComponentTest {
     void unmappedTypesAreAcceptedAndKept() throws Exception {
         try (MllpClient c = listen()) {
             assertThat(ack(c.exchange(msg("adt_a60_v25.hl7", "U1"), T)).code()).isEqualTo(AckCode.AA);
-            assertThat(kernel.journal.byMessageId("U1")).hasSize(1);
+            assertThat(kernel.journal().byMessageId("U1")).hasSize(1);
         }
     }
 
@@ -269,7 +270,7 @@ class MllpListenerComponentTest {
             String ne = new String(msg("adt_a03_v24.hl7", "E1"), StandardCharsets.ISO_8859_1).replaceFirst("\\|P\\|2\\.4", "|P|2.4|||NE|NE");
             c.send(ne.getBytes(StandardCharsets.ISO_8859_1));
             assertThat(ack(c.exchange(msg("adt_a02_v24.hl7", "E2"), T)).controlId()).isEqualTo("E2");
-            assertThat(kernel.journal.byMessageId("E1")).hasSize(1);
+            assertThat(kernel.journal().byMessageId("E1")).hasSize(1);
         }
     }
 
@@ -288,7 +289,7 @@ class MllpListenerComponentTest {
     @Test
     void aPortInUseFailsStartWithNothingLeftRunning() throws Exception {
         try (MllpClient c = listen()) {
-            MllpListener second = new MllpListener(ListenerSettings.loopback("clash", listener.boundPort()), kernel.intake);
+            MllpListener second = new MllpListener(ListenerSettings.loopback("clash", listener.boundPort()), kernel.intake());
             assertThatThrownBy(second::start).isInstanceOf(java.net.BindException.class);
             assertThat(second.isBound()).isFalse();
             second.close();
@@ -326,15 +327,15 @@ class MllpListenerComponentTest {
         }
         pool.shutdown();
         assertThat(acked).isEqualTo(connections * perConnection);
-        assertThat(kernel.idempotency.count()).isEqualTo(connections * perConnection);
-        assertThat(kernel.journal.commits()).isLessThan(connections * perConnection);
-        assertThat(kernel.journal.verify().intact()).isTrue();
+        assertThat(kernel.idempotency().count()).isEqualTo(connections * perConnection);
+        assertThat(kernel.counters().commits()).isLessThan(connections * perConnection);
+        assertThat(kernel.journal().verify().intact()).isTrue();
     }
 
     JournalEntry awaitSingle(String messageId) throws InterruptedException {
         long deadline = System.nanoTime() + T.toNanos();
         while (System.nanoTime() < deadline) {
-            List<JournalEntry> found = kernel.journal.byMessageId(messageId);
+            List<JournalEntry> found = kernel.journal().byMessageId(messageId);
             if (!found.isEmpty()) {
                 return found.get(0);
             }

@@ -11,6 +11,7 @@ import io.holdfast.mllp.internal.config.ListenerSettings;
 import io.holdfast.mllp.protocol.AckCode;
 import io.holdfast.mllp.protocol.MllpClient;
 import io.holdfast.mllp.protocol.MllpFraming;
+import io.holdfast.testkit.TestKernel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,13 +34,13 @@ import org.junit.jupiter.api.io.TempDir;
 class MllpListenerLimitsTest {
     @TempDir
     Path dir;
-    KernelFixture kernel;
+    TestKernel kernel;
     MllpListener listener;
     final List<MllpClient> clients = new ArrayList<>();
 
     @BeforeEach
     void start() {
-        kernel = new KernelFixture(dir);
+        kernel = KernelFixture.start(dir);
     }
 
     @AfterEach
@@ -54,7 +55,7 @@ class MllpListenerLimitsTest {
     }
 
     void listen(ListenerSettings.Limits limits) throws Exception {
-        listener = new MllpListener(ListenerSettings.loopback("bounded", 0).withLimits(limits), kernel.intake);
+        listener = new MllpListener(ListenerSettings.loopback("bounded", 0).withLimits(limits), kernel.intake());
         listener.start();
     }
 
@@ -118,7 +119,7 @@ class MllpListenerLimitsTest {
     void aTricklingFrameIsAbandonedAtTheWholeFrameDeadline() throws Exception {
         listener = new MllpListener(ListenerSettings.loopback("loris", 0)
                 .withTimeouts(Duration.ofSeconds(5), Duration.ofMillis(300), Duration.ofMinutes(1))
-                .withLimits(new ListenerSettings.Limits(Duration.ofMillis(800), 10, 10, List.of())), kernel.intake);
+                .withLimits(new ListenerSettings.Limits(Duration.ofMillis(800), 10, 10, List.of())), kernel.intake());
         listener.start();
         MllpClient loris = connect();
         byte[] frame = MllpFraming.frame(msg("adt_a01_v24.hl7", "S1"));
@@ -161,7 +162,7 @@ class MllpListenerLimitsTest {
     JournalEntry awaitJournaled(String sourceSystem) throws InterruptedException {
         long deadline = System.nanoTime() + T.toNanos();
         while (System.nanoTime() < deadline) {
-            List<JournalEntry> found = kernel.journal.bySystem(sourceSystem, 1);
+            List<JournalEntry> found = kernel.journal().bySystem(sourceSystem, 1);
             if (!found.isEmpty()) {
                 return found.get(0);
             }

@@ -13,6 +13,7 @@ import io.holdfast.mllp.internal.config.ListenerSettings;
 import io.holdfast.mllp.protocol.AckCode;
 import io.holdfast.mllp.protocol.AckMessage;
 import io.holdfast.mllp.protocol.MllpClient;
+import io.holdfast.testkit.TestKernel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,14 +35,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 class MllpPoisonInputTest {
     @TempDir
     Path dir;
-    KernelFixture kernel;
+    TestKernel kernel;
     MllpListener listener;
     MllpClient client;
 
     @BeforeEach
     void start() throws Exception {
-        kernel = new KernelFixture(dir);
-        listen(kernel.intake);
+        kernel = KernelFixture.start(dir);
+        listen(kernel.intake());
     }
 
     void listen(Intake intake) throws Exception {
@@ -60,7 +61,7 @@ class MllpPoisonInputTest {
     /** After a poison frame the same connection still takes a good message. */
     void connectionStillWorks(String controlId) throws Exception {
         assertThat(ack(client.exchange(msg("adt_a02_v24.hl7", controlId), T)).code()).isEqualTo(AckCode.AA);
-        assertThat(kernel.journal.byMessageId(controlId)).singleElement().satisfies(e -> assertThat(e.claim()).isPresent());
+        assertThat(kernel.journal().byMessageId(controlId)).singleElement().satisfies(e -> assertThat(e.claim()).isPresent());
     }
 
     static String text(byte[] bytes) {
@@ -76,8 +77,8 @@ class MllpPoisonInputTest {
         assertThat(a.controlId()).isEqualTo(longId);
         assertThat(a.text()).contains("FIELD_TOO_LONG").contains("MSH-10");
         assertThat(text(reply)).contains("\rERR|^^^102&");
-        assertThat(kernel.journal.counts().rejected()).isEqualTo(1);
-        assertThat(kernel.journal.byMessageId(longId)).isEmpty();
+        assertThat(kernel.journal().counts().rejected()).isEqualTo(1);
+        assertThat(kernel.journal().byMessageId(longId)).isEmpty();
         connectionStillWorks("OK1");
     }
 
@@ -87,7 +88,7 @@ class MllpPoisonInputTest {
         AckMessage a = ack(client.exchange(m.getBytes(StandardCharsets.ISO_8859_1), T));
         assertThat(a.code()).isEqualTo(AckCode.AR);
         assertThat(a.text()).contains("MSH-12");
-        assertThat(kernel.journal.counts().rejected()).isEqualTo(1);
+        assertThat(kernel.journal().counts().rejected()).isEqualTo(1);
         connectionStillWorks("OK2");
     }
 
@@ -98,7 +99,7 @@ class MllpPoisonInputTest {
         assertThat(a.code()).isEqualTo(AckCode.AR);
         assertThat(a.text()).contains("MALFORMED_MSH").contains("field separator");
         assertThat(text(reply)).startsWith("MSH|^~\\&|HOLDFAST|adt-feed").contains("\rERR|^^^102&");
-        assertThat(kernel.journal.counts().rejected()).isEqualTo(1);
+        assertThat(kernel.journal().counts().rejected()).isEqualTo(1);
         connectionStillWorks("OK3");
     }
 
@@ -110,10 +111,10 @@ class MllpPoisonInputTest {
         assertThat(a.code()).isEqualTo(AckCode.AR);
         assertThat(a.text()).contains("MALFORMED_MSH").contains("MSH-2");
         assertThat(text(reply)).startsWith("MSH|^~\\&|HOLDFAST|adt-feed").doesNotContain("^^^^");
-        List<JournalEntry> rejected = kernel.journal.byMessageId(a.controlId().isEmpty() ? "none" : a.controlId());
+        List<JournalEntry> rejected = kernel.journal().byMessageId(a.controlId().isEmpty() ? "none" : a.controlId());
         assertThat(rejected).isEmpty();
-        assertThat(kernel.journal.counts().rejected()).isEqualTo(1);
-        assertThat(kernel.idempotency.count()).isZero();
+        assertThat(kernel.journal().counts().rejected()).isEqualTo(1);
+        assertThat(kernel.idempotency().count()).isZero();
         connectionStillWorks("OK4");
     }
 
@@ -121,7 +122,7 @@ class MllpPoisonInputTest {
     void theRejectedFrameIsJournaledWithItsBytesAndTheReason() throws Exception {
         String broken = text(msg("adt_a02_v24.hl7", "E2")).replace("MSH|^~\\&|", "MSH|^~|");
         client.exchange(broken.getBytes(StandardCharsets.ISO_8859_1), T);
-        JournalEntry e = kernel.journal.bySystem("adt-feed", 1).get(0);
+        JournalEntry e = kernel.journal().bySystem("adt-feed", 1).get(0);
         assertThat(e.messageId()).startsWith("mllp-adt-feed-");
         assertThat(e.stages()).extracting(s -> s.stage()).containsExactly(Stage.RECEIVED, Stage.REJECTED);
         assertThat(e.stages().get(1).detail()).contains("MALFORMED_MSH");
@@ -137,12 +138,12 @@ class MllpPoisonInputTest {
         AtomicBoolean refusing = new AtomicBoolean(true);
         listen((env, payload, decoded, trail) -> refusing.get()
                 ? CompletableFuture.failedFuture(new IntakeRefusedException(reason, "refused in test"))
-                : kernel.intake.accept(env, payload, decoded, trail));
+                : kernel.intake().accept(env, payload, decoded, trail));
         AckMessage a = ack(client.exchange(msg("adt_a02_v24.hl7", "R1"), T));
         assertThat(a.code()).isEqualTo(AckCode.AE);
         assertThat(a.controlId()).isEqualTo("R1");
         assertThat(a.text()).contains(reason.name()).contains("not stored");
-        assertThat(kernel.journal.byMessageId("R1")).isEmpty();
+        assertThat(kernel.journal().byMessageId("R1")).isEmpty();
         refusing.set(false);
         connectionStillWorks("R1");
     }
