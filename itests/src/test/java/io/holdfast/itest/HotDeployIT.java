@@ -6,6 +6,9 @@ import static org.junit.Assert.assertTrue;
 
 import io.holdfast.api.kernel.ComponentHealth;
 import io.holdfast.api.kernel.HealthState;
+import io.holdfast.testkit.karaf.KarafShell;
+import io.holdfast.testkit.karaf.KernelBundleWatch;
+import io.holdfast.testkit.karaf.KernelBundles;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -6,6 +6,8 @@ import static org.junit.Assert.assertTrue;
 
 import io.holdfast.api.kernel.ComponentHealth;
 import io.holdfast.api.kernel.HealthState;
+import io.holdfast.testkit.karaf.KarafShell;
+import io.holdfast.testkit.karaf.KernelBundles;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

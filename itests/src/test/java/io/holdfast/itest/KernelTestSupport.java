@@ -1,100 +1,34 @@
 package io.holdfast.itest;
 
-import io.holdfast.api.kernel.DownstreamSystem;
-import io.holdfast.api.message.WireFormat;
-import io.holdfast.api.spi.AuthPattern;
-import java.util.Dictionary;
-import java.util.Hashtable;
-import java.util.Optional;
-import io.holdfast.api.kernel.Health;
-import io.holdfast.api.kernel.Inventory;
-import io.holdfast.api.kernel.Journal;
-import javax.inject.Inject;
-import org.apache.karaf.features.BootFinished;
-import org.apache.karaf.features.FeaturesService;
-import org.apache.karaf.shell.api.console.SessionFactory;
-import org.junit.runner.RunWith;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import io.holdfast.testkit.karaf.HoldfastDistribution;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.ops4j.pax.exam.util.Filter;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.ConfigurationAdmin;
+import org.ops4j.pax.exam.OptionUtils;
 
 /**
- * Base of the pax-exam tests: one Holdfast distribution per test class (boots are slow). Tests run once
- * the boot has finished, with what nearly every test needs injected.
+ * Base of these pax-exam tests: the testkit's {@link io.holdfast.testkit.karaf.KernelTestSupport} (one
+ * distribution per class, boot finished, kernel services injected), plus what only this module's tests
+ * need in the container: where the probe connector's feature repository is, and the class path MeshIT
+ * starts the MESH simulator with (both built by the itests pom).
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public abstract class KernelTestSupport {
+public abstract class KernelTestSupport extends io.holdfast.testkit.karaf.KernelTestSupport {
+    static final String PROBE_FEATURES = "holdfast.probe.features";
 
-    /** Registered once the boot features (holdfast-kernel among them) are installed and started. */
-    @Inject
-    protected BootFinished bootFinished;
-
-    @Inject
-    protected BundleContext bundleContext;
-
-    @Inject
-    protected FeaturesService features;
-
-    @Inject
-    protected SessionFactory sessionFactory;
-
-    @Inject
-    protected Health health;
-
-    /** Kernel services tests use; they come with holdfast-kernel, so the wait is only for a slow boot. */
-    protected static final long SERVICE_WAIT_MILLIS = 120_000;
-
-    @Inject
-    @Filter(timeout = SERVICE_WAIT_MILLIS)
-    protected Journal journal;
-
-    @Inject
-    @Filter(timeout = SERVICE_WAIT_MILLIS)
-    protected Inventory inventory;
-
-    @Inject
-    @Filter(timeout = SERVICE_WAIT_MILLIS)
-    protected ConfigurationAdmin configurationAdmin;
-
+    @Override
     @Configuration
     public Option[] configuration() {
-        return HoldfastDistribution.options();
+        return OptionUtils.combine(HoldfastDistribution.options(),
+                systemProperty(PROBE_FEATURES).value(requiredProperty(PROBE_FEATURES)),
+                systemProperty(MeshSimulatorProcess.CLASSPATH_PROPERTY).value(requiredProperty(MeshSimulatorProcess.CLASSPATH_PROPERTY)));
     }
 
-    /** A shell for command lines as the admin user. */
-    protected KarafShell shell() {
-        return new KarafShell(sessionFactory);
-    }
-
-    /**
-     * ACK means routed: production Intake refuses (require-route) an event that no route matches. A test whose
-     * subject is not delivery routes its source's events to target {@code target}, saved here with an endpoint
-     * that is never up, so rows simply wait and retry. Returns once {@code holdfast:routes} lists the route;
-     * the caller deletes the returned configuration and removes the target afterwards.
-     */
-    protected org.osgi.service.cm.Configuration routeToUnreachableTarget(String route, String sources, String target,
-            String transport, WireFormat format, String endpoint) throws Exception {
-        inventory.save(new DownstreamSystem(target, "test target (never up)", Optional.empty(), "dev", transport, format,
-                endpoint, AuthPattern.NONE, Optional.empty(), Optional.empty()));
-        org.osgi.service.cm.Configuration c = configurationAdmin.getFactoryConfiguration("io.holdfast.route", route, "?");
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put("sources", sources);
-        props.put("targets", target);
-        c.update(props);
-        KarafShell shell = shell();
-        Await.until("route " + route + " in holdfast:routes", 30_000, () -> {
-            try {
-                return shell.run("holdfast:routes").contains(route);
-            } catch (Exception e) {
-                return false;
-            }
-        });
-        return c;
+    private static String requiredProperty(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("System property " + name + " is not set; run the itests through Maven (failsafe sets it)");
+        }
+        return value;
     }
 }

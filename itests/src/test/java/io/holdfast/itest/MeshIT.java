@@ -6,6 +6,11 @@ import static org.junit.Assert.assertTrue;
 
 import io.holdfast.api.kernel.Transports;
 import io.holdfast.api.message.WireFormat;
+import io.holdfast.testkit.fixture.Await;
+import io.holdfast.testkit.karaf.HoldfastDistribution;
+import io.holdfast.testkit.karaf.KarafShell;
+import io.holdfast.testkit.karaf.KernelBundleWatch;
+import io.holdfast.testkit.karaf.KernelBundles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

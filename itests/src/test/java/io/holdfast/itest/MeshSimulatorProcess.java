@@ -1,5 +1,6 @@
 package io.holdfast.itest;
 
+import io.holdfast.testkit.fixture.LoopbackPorts;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ final class MeshSimulatorProcess implements AutoCloseable {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
         MeshSimulatorProcess simulator = new MeshSimulatorProcess(process, port);
         long deadline = System.currentTimeMillis() + START_MILLIS;
-        while (!TcpPorts.listening(port)) {
+        while (!LoopbackPorts.listening(port)) {
             if (!process.isAlive() || System.currentTimeMillis() > deadline) {
                 simulator.close();
                 throw new AssertionError("the MESH simulator did not come up on port " + port + " (exit "

@@ -6,6 +6,12 @@ import static org.junit.Assert.assertTrue;
 
 import io.holdfast.api.kernel.Transports;
 import io.holdfast.api.message.WireFormat;
+import io.holdfast.testkit.fixture.Await;
+import io.holdfast.testkit.fixture.LoopbackPorts;
+import io.holdfast.testkit.karaf.HoldfastDistribution;
+import io.holdfast.testkit.karaf.KarafShell;
+import io.holdfast.testkit.karaf.KernelBundleWatch;
+import io.holdfast.testkit.karaf.KernelBundles;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Dictionary;
@@ -52,7 +58,7 @@ public class MllpIT extends KernelTestSupport {
             configurations.add(listener("a", portA));
 
             shell.run("feature:install " + FEATURE);
-            Await.until("listener a listening on " + portA, WAIT_MILLIS, () -> TcpPorts.listening(portA));
+            Await.until("listener a listening on " + portA, WAIT_MILLIS, () -> LoopbackPorts.listening(portA));
             admit(portA, "MIT-A-1", "VMIT-A1", acked);
             String trace = shell.run("holdfast:trace --message-id MIT-A-1");
             assertTrue("ACKed AA, so holdfast:trace shows it already:\n" + trace, trace.contains("via mllp:a")
@@ -62,7 +68,7 @@ public class MllpIT extends KernelTestSupport {
             assertTrue(listeners, listeners.contains("Accepted"));
 
             configurations.add(listener("b", portB));
-            Await.until("listener b (configured at runtime) listening on " + portB, WAIT_MILLIS, () -> TcpPorts.listening(portB));
+            Await.until("listener b (configured at runtime) listening on " + portB, WAIT_MILLIS, () -> LoopbackPorts.listening(portB));
             admit(portB, "MIT-B-1", "VMIT-B1", acked);
             listenersShowing(shell, portA, portB);
 
@@ -70,7 +76,7 @@ public class MllpIT extends KernelTestSupport {
             Await.until("the busy sender's first ACKs", WAIT_MILLIS, () -> busy.ackCount() >= 3);
             shell.run("feature:uninstall " + FEATURE);
             Await.until("both ports closed after feature:uninstall", WAIT_MILLIS,
-                    () -> !TcpPorts.listening(portA) && !TcpPorts.listening(portB));
+                    () -> !LoopbackPorts.listening(portA) && !LoopbackPorts.listening(portB));
             busy.stop();
             assertFalse("connector bundle gone", bundle(CONNECTOR_BUNDLE).isPresent());
             assertFalse("holdfast:mllp-listeners went with the connector",
@@ -81,7 +87,7 @@ public class MllpIT extends KernelTestSupport {
 
             shell.run("feature:install " + FEATURE);
             Await.until("both listeners back after the reinstall", WAIT_MILLIS,
-                    () -> TcpPorts.listening(portA) && TcpPorts.listening(portB));
+                    () -> LoopbackPorts.listening(portA) && LoopbackPorts.listening(portB));
             admit(portA, "MIT-A-2", "VMIT-A2", acked);
             admit(portB, "MIT-B-2", "VMIT-B2", acked);
             listenersShowing(shell, portA, portB);

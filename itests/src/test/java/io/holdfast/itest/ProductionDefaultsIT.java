@@ -9,6 +9,8 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configure
 import io.holdfast.api.kernel.ComponentHealth;
 import io.holdfast.api.kernel.Health;
 import io.holdfast.api.kernel.HealthState;
+import io.holdfast.testkit.fixture.Await;
+import io.holdfast.testkit.karaf.HoldfastDistribution;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

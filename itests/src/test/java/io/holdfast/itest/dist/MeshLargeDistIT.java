@@ -4,9 +4,11 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import io.holdfast.itest.Await;
 import io.holdfast.simulator.mesh.MessageStatus;
 import io.holdfast.simulator.mesh.StoredMessage.MessageView;
+import io.holdfast.testkit.fixture.Await;
+import io.holdfast.testkit.process.DistributionTestSupport;
+import io.holdfast.testkit.process.HoldfastProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,12 +4,15 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import io.holdfast.itest.Await;
 import io.holdfast.mllp.protocol.MllpClient;
 import io.holdfast.simulator.mesh.MeshFaults.Fault;
 import io.holdfast.simulator.mesh.MeshFaults.Operation;
 import io.holdfast.simulator.mesh.MessageStatus;
 import io.holdfast.simulator.mesh.StoredMessage.MessageView;
+import io.holdfast.testkit.fixture.Await;
+import io.holdfast.testkit.fixture.LoopbackPorts;
+import io.holdfast.testkit.process.DistributionTestSupport;
+import io.holdfast.testkit.process.HoldfastProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +54,7 @@ public class MeshRestartDistIT extends DistributionTestSupport {
     public static void startDistribution() throws Exception {
         setUpDistribution(() -> {
             mesh = new MeshSide(Path.of("target", "dist", "mesh-restart-sim").toAbsolutePath());
-            listenerPort = HoldfastProcess.freePorts(1)[0];
+            listenerPort = LoopbackPorts.free();
             holdfast = HoldfastProcess.unpack("mesh-restart");
             holdfast.writeConfig("io.holdfast.mesh.mailbox-x26hf01.cfg", mesh.holdfastMailboxConfig(OUTBOUND_CHUNK));
             holdfast.writeConfig("io.holdfast.mllp.listener-" + LISTENER + ".cfg", Map.of("port", String.valueOf(listenerPort),

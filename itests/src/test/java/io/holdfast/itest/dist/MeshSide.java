@@ -10,6 +10,7 @@ import io.holdfast.mesh.internal.transport.MeshUploader;
 import io.holdfast.mesh.internal.transport.OutgoingMessage;
 import io.holdfast.simulator.mesh.MeshSimulator;
 import io.holdfast.simulator.mesh.StoredMessage.MessageView;
+import io.holdfast.testkit.process.DistributionFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -44,7 +45,7 @@ final class MeshSide implements AutoCloseable {
     private final MeshSimulator sim;
 
     MeshSide(Path dataDir) throws IOException {
-        HoldfastProcess.deleteTree(dataDir);
+        DistributionFiles.deleteTree(dataDir);
         this.dataDir = Files.createDirectories(dataDir);
         this.sim = MeshSimulator.builder().dataDir(dataDir).mailbox(HOLDFAST, PASSWORD).mailbox(SENDER, PASSWORD)
                 .mailbox(RECIPIENT, PASSWORD).sharedKey(SHARED_KEY).start();
@@ -156,8 +157,8 @@ final class MeshSide implements AutoCloseable {
     public void close() {
         sim.close();
         try {
-            HoldfastProcess.deleteTree(dataDir);
-            HoldfastProcess.deleteTree(uploadDir());
+            DistributionFiles.deleteTree(dataDir);
+            DistributionFiles.deleteTree(uploadDir());
         } catch (IOException e) {
             System.err.println("MESH simulator files left in " + dataDir + ": " + e);
         }

@@ -4,9 +4,12 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import io.holdfast.itest.Await;
 import io.holdfast.mllp.protocol.MllpClient;
 import io.holdfast.simulator.mllp.EprReceiver;
+import io.holdfast.testkit.fixture.Await;
+import io.holdfast.testkit.fixture.LoopbackPorts;
+import io.holdfast.testkit.process.DistributionTestSupport;
+import io.holdfast.testkit.process.HoldfastProcess;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,7 +50,7 @@ public class MllpCrashDistIT extends DistributionTestSupport {
     public static void startDistribution() throws Exception {
         setUpDistribution(() -> {
             epr = new EprReceiver("127.0.0.1", 0).start();
-            listenerPort = HoldfastProcess.freePorts(1)[0];
+            listenerPort = LoopbackPorts.free();
             holdfast = HoldfastProcess.unpack("mllp-crash");
             holdfast.writeConfig("io.holdfast.mllp.listener-" + LISTENER + ".cfg", Map.of("port", String.valueOf(listenerPort),
                     "bindAddress", "127.0.0.1", "sourceSystem", SOURCE));
@@ -174,7 +177,7 @@ public class MllpCrashDistIT extends DistributionTestSupport {
 
     private static void awaitListener() throws InterruptedException {
         Await.until("MLLP listener " + LISTENER + " on port " + listenerPort, Duration.ofMinutes(1),
-                () -> HoldfastProcess.portOpen(listenerPort),
+                () -> LoopbackPorts.listening(listenerPort),
                 () -> holdfast.shellResult("holdfast:status", Duration.ofSeconds(20)) + " " + holdfast.logs());
     }
 }

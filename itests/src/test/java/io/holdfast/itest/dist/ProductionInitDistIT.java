@@ -4,6 +4,9 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import io.holdfast.testkit.fixture.LoopbackPorts;
+import io.holdfast.testkit.process.HoldfastProcess;
+import io.holdfast.testkit.process.KarafSsh;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +35,8 @@ public class ProductionInitDistIT {
     public static void startInitialised() throws Exception {
         holdfast = HoldfastProcess.unpackUninitialised("production-init");
         holdfast.startUninitialised();
-        sshOpenBeforeInit = HoldfastProcess.portOpen(holdfast.sshPort());
-        httpOpenBeforeInit = HoldfastProcess.portOpen(holdfast.httpPort());
+        sshOpenBeforeInit = LoopbackPorts.listening(holdfast.sshPort());
+        httpOpenBeforeInit = LoopbackPorts.listening(holdfast.httpPort());
         holdfast.kill9();
         holdfast.initialise();
         holdfast.start();

@@ -1,4 +1,4 @@
-package io.holdfast.itest.dist;
+package io.holdfast.testkit.process;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,7 +18,7 @@ import org.apache.sshd.client.session.ClientSession;
  * than a {@code bin/client} JVM per command, which matters while polling on a 2-core machine. Karaf runs
  * the line in a session as the authenticated user, so command ACLs apply as for an admin over SSH.
  */
-final class KarafSsh implements AutoCloseable {
+public final class KarafSsh implements AutoCloseable {
     private static final Duration CONNECT = Duration.ofSeconds(10);
     private final int port;
     private final String user;
@@ -26,9 +26,9 @@ final class KarafSsh implements AutoCloseable {
     private final SshClient client;
 
     /** What a command printed (stdout then stderr) and its exit status (null if the channel gave none). */
-    record Result(Integer exitStatus, String output, String error) {
+    public record Result(Integer exitStatus, String output, String error) {
         /** Success: exit status 0 and none of Karaf's failure texts (they do not always set a status). */
-        boolean ok() {
+        public boolean ok() {
             String all = output + error;
             return exitStatus != null && exitStatus == 0 && error.isBlank() && !all.contains("Command not found")
                     && !all.contains("Error executing command");
@@ -40,7 +40,7 @@ final class KarafSsh implements AutoCloseable {
         }
     }
 
-    KarafSsh(int port, String user, String password) {
+    public KarafSsh(int port, String user, String password) {
         this.port = port;
         this.user = user;
         this.password = password;
@@ -49,7 +49,7 @@ final class KarafSsh implements AutoCloseable {
         client.start();
     }
 
-    Result exec(String commandLine, Duration timeout) {
+    public Result exec(String commandLine, Duration timeout) {
         try (ClientSession session = client.connect(user, "127.0.0.1", port).verify(CONNECT).getSession()) {
             session.addPasswordIdentity(password);
             session.auth().verify(CONNECT);
@@ -74,7 +74,7 @@ final class KarafSsh implements AutoCloseable {
      * Whether the server keeps an SSH subsystem channel (e.g. "sftp") open for this user: a server without the
      * subsystem refuses the request and closes the channel; one with it waits for the subsystem's first packet.
      */
-    boolean subsystemStaysOpen(String subsystem) {
+    public boolean subsystemStaysOpen(String subsystem) {
         try (ClientSession session = client.connect(user, "127.0.0.1", port).verify(CONNECT).getSession()) {
             session.addPasswordIdentity(password);
             session.auth().verify(CONNECT);

@@ -1,4 +1,4 @@
-package io.holdfast.itest;
+package io.holdfast.testkit.karaf;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +20,7 @@ import org.osgi.framework.wiring.BundleWiring;
  * each watched bundle's wiring at the end with the one at the start: a refreshed bundle gets a new
  * wiring even if no event was missed. Framework refreshes are kept as context for the failure message.
  */
-final class KernelBundleWatch implements BundleListener, FrameworkListener, AutoCloseable {
+public final class KernelBundleWatch implements BundleListener, FrameworkListener, AutoCloseable {
     private static final int DISTURBING_EVENTS = BundleEvent.STOPPED | BundleEvent.UNRESOLVED | BundleEvent.RESOLVED
             | BundleEvent.UPDATED | BundleEvent.UNINSTALLED;
 
@@ -35,7 +35,7 @@ final class KernelBundleWatch implements BundleListener, FrameworkListener, Auto
         this.watched = watched;
     }
 
-    static KernelBundleWatch start(BundleContext context, Predicate<Bundle> watched) {
+    public static KernelBundleWatch start(BundleContext context, Predicate<Bundle> watched) {
         KernelBundleWatch watch = new KernelBundleWatch(context, watched);
         for (Bundle bundle : context.getBundles()) {
             if (watched.test(bundle)) {
@@ -48,7 +48,7 @@ final class KernelBundleWatch implements BundleListener, FrameworkListener, Auto
     }
 
     /** How many bundles are under watch (a watch over nothing proves nothing). */
-    int watchedBundles() {
+    public int watchedBundles() {
         return wiringAtStart.size();
     }
 
@@ -67,7 +67,7 @@ final class KernelBundleWatch implements BundleListener, FrameworkListener, Auto
     }
 
     /** Everything that happened to a watched bundle since {@link #start}; empty when the kernel was left alone. */
-    List<String> disturbances() {
+    public List<String> disturbances() {
         List<String> found = new ArrayList<>(events);
         wiringAtStart.forEach((bundle, wiring) -> {
             if (bundle.adapt(BundleWiring.class) != wiring) {
@@ -78,7 +78,7 @@ final class KernelBundleWatch implements BundleListener, FrameworkListener, Auto
     }
 
     /** Framework refresh events seen meanwhile (normal: uninstalling a feature refreshes the removed bundles). */
-    List<String> frameworkRefreshes() {
+    public List<String> frameworkRefreshes() {
         return List.copyOf(frameworkRefreshes);
     }
 

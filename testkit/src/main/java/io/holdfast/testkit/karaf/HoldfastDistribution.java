@@ -1,4 +1,4 @@
-package io.holdfast.itest;
+package io.holdfast.testkit.karaf;
 
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
@@ -9,11 +9,11 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDist
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
+import io.holdfast.testkit.fixture.LoopbackPorts;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -23,30 +23,32 @@ import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 
 /**
- * pax-exam options that boot the assembled Holdfast distribution (not a stock Karaf) as a separate JVM.
+ * pax-exam options that boot the assembled Holdfast distribution (not a stock Karaf) as a separate JVM,
+ * with the testkit's in-container helpers installed.
  *
- * <p>The tarball comes by file URL from {@code assembly/target} because the project's test command is
- * {@code mvn verify}, which installs nothing. Karaf inside the test resolves {@code mvn:} URLs from the
- * local repository only (exam's own bundles are test dependencies of this module); Holdfast's features
- * are in the distribution's system folder. Ports are free ports picked now, so tests never collide with
- * a running sandbox or another build.
+ * <p>The tarball is {@link HoldfastTarball#path()}. Karaf inside the test resolves {@code mvn:} URLs from
+ * the local repository only (exam's own bundles must be test dependencies of the module); Holdfast's
+ * features are in the distribution's system folder. Ports are free ports picked now, so tests never
+ * collide with a running sandbox or another build.
  */
-final class HoldfastDistribution {
+public final class HoldfastDistribution {
     /**
      * Master key file of the generated test keystore: the production tarball takes the passphrase only from a
      * key file the Karaf user alone can read (what bin/holdfast-init writes), named here by system property.
      */
-    static final Path TEST_KEY_FILE = Path.of("target", "itest-master.key").toAbsolutePath();
+    public static final Path TEST_KEY_FILE = Path.of("target", "itest-master.key").toAbsolutePath();
 
     private static final String FIVE_MINUTES = Long.toString(TimeUnit.MINUTES.toMillis(5));
 
     private HoldfastDistribution() {
     }
 
-    static Option[] options() {
+    /**
+     * The kernel booted and ready, as after {@code bin/holdfast-init}: the test key file and the database
+     * stand in for it; the remote shell stays off (tests use {@link KarafShell} inside the container).
+     */
+    public static Option[] options() {
         return OptionUtils.combine(productionOptions(),
-                // the shared pax-exam tests test the kernel, not first initialisation (ProductionDefaultsIT does):
-                // the key file and the database stand in for bin/holdfast-init; the remote shell stays off
                 configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
                 systemProperty("holdfast.master.key.file").value(testKeyFile()),
                 editConfigurationFilePut("etc/org.ops4j.datasource-holdfast.cfg", "url",
@@ -54,12 +56,11 @@ final class HoldfastDistribution {
     }
 
     /** The production tarball as shipped (no key file, no database, no user), moved to free ports. */
-    static Option[] productionOptions() {
-        String localRepository = requiredProperty("maven.repo.local");
+    public static Option[] productionOptions() {
         return new Option[] {
             karafDistributionConfiguration()
                     .frameworkUrl(distributionUrl())
-                    .karafVersion(requiredProperty("karaf.version"))
+                    .karafVersion(HoldfastTarball.karafVersion())
                     .name("Holdfast")
                     .unpackDirectory(new File("target/exam"))
                     .useDeployFolder(false),
@@ -78,15 +79,19 @@ final class HoldfastDistribution {
             systemTimeout(TimeUnit.MINUTES.toMillis(6)),
             logLevel(LogLevel.INFO),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
-            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepository),
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
+                    HoldfastTarball.localRepository()),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", freePort()),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
-            systemProperty("holdfast.probe.features").value(requiredProperty("holdfast.probe.features")),
-            // MeshIT starts the MESH simulator as a child JVM with this class path (built by the itests pom)
-            systemProperty(MeshSimulatorProcess.CLASSPATH_PROPERTY).value(requiredProperty(MeshSimulatorProcess.CLASSPATH_PROPERTY)),
+            ContainerHelpers.bundleOption(),
         };
+    }
+
+    /** A loopback port nothing listens on right now (tests bind their listeners and simulators to such ports). */
+    public static String freePort() {
+        return Integer.toString(LoopbackPorts.free());
     }
 
     private static String testKeyFile() {
@@ -103,32 +108,10 @@ final class HoldfastDistribution {
     }
 
     private static String distributionUrl() {
-        File tarball = new File(requiredProperty("holdfast.distribution"));
-        if (!tarball.isFile()) {
-            throw new IllegalStateException("Distribution " + tarball + " is missing: build the assembly module first"
-                    + " (./mvnw verify from the repository root builds it before the itests)");
-        }
         try {
-            return tarball.toURI().toURL().toExternalForm();
+            return HoldfastTarball.path().toUri().toURL().toExternalForm();
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** A port nothing listens on right now (tests bind their listeners and simulators to such ports). */
-    static String freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return Integer.toString(socket.getLocalPort());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String requiredProperty(String name) {
-        String value = System.getProperty(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("System property " + name + " is not set; run the itests through Maven (failsafe sets it)");
-        }
-        return value;
     }
 }

@@ -1,4 +1,4 @@
-package io.holdfast.itest;
+package io.holdfast.testkit.karaf;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -27,12 +27,12 @@ import org.osgi.framework.ServiceRegistration;
  * returns what they print. The JAAS subject matters: commands such as feature:install are guarded by
  * etc/org.apache.karaf.command.acl.*.cfg and are "not found" for a caller without the admin role.
  */
-final class KarafShell {
+public final class KarafShell {
     private static final Subject ADMIN = admin();
 
     private final SessionFactory sessionFactory;
 
-    KarafShell(SessionFactory sessionFactory) {
+    public KarafShell(SessionFactory sessionFactory) {
         this.sessionFactory = sessionFactory;
     }
 
@@ -40,7 +40,7 @@ final class KarafShell {
      * @return everything the command printed, plus its result value if it returned one
      * @throws Exception what the command threw (unknown command, failed install, ...)
      */
-    String run(String commandLine) throws Exception {
+    public String run(String commandLine) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
             Session session = sessionFactory.create(new ByteArrayInputStream(new byte[0]), out, out);
@@ -62,7 +62,7 @@ final class KarafShell {
      * thread, not the shell's, so it never reaches the session's output; it is logged as well, and taken from
      * the log here through a PaxAppender (Karaf's PaxOsgi appender hands every event to such services).
      */
-    String simulateInstall(BundleContext context, String feature) throws Exception {
+    public String simulateInstall(BundleContext context, String feature) throws Exception {
         List<String> report = new CopyOnWriteArrayList<>();
         PaxAppender appender = event -> {
             if (event.getLoggerName().startsWith("org.apache.karaf.features")) {
@@ -91,7 +91,7 @@ final class KarafShell {
 
     private static Subject admin() {
         Subject subject = new Subject();
-        subject.getPrincipals().add(new UserPrincipal("itest-admin"));
+        subject.getPrincipals().add(new UserPrincipal("testkit-admin"));
         // the roles of the distribution's holdfast-admins group (etc/users.properties); holdfast:* commands need
         // holdfast-viewer/-operator/-admin (etc/org.apache.karaf.command.acl.holdfast.cfg)
         for (String role : new String[] {"holdfast-admin", "holdfast-operator", "holdfast-viewer", "admin", "manager", "viewer",
@@ -103,7 +103,7 @@ final class KarafShell {
     }
 
     /** The registered commands of {@code scope} once all of {@code expected} are there, or when the time is up. */
-    Set<String> awaitCommands(String scope, Set<String> expected, long timeoutMillis) throws InterruptedException {
+    public Set<String> awaitCommands(String scope, Set<String> expected, long timeoutMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         Set<String> registered = commands(scope);
         while (!registered.containsAll(expected) && System.currentTimeMillis() < deadline) {
@@ -118,7 +118,7 @@ final class KarafShell {
      * command ACL for the scope, Karaf's registry shows a command only to a caller holding one of its roles.
      */
     @SuppressWarnings("removal") // Subject.doAs, as in asAdmin
-    Set<String> commands(String scope) {
+    public Set<String> commands(String scope) {
         Set<String> names = new TreeSet<>();
         List<Command> visible = Subject.doAs(ADMIN, (java.security.PrivilegedAction<List<Command>>) () ->
                 sessionFactory.getRegistry().getCommands());

@@ -1,4 +1,4 @@
-package io.holdfast.itest.dist;
+package io.holdfast.testkit.process;
 
 import java.io.IOException;
 import org.junit.AfterClass;

@@ -1,24 +1,19 @@
-package io.holdfast.itest.dist;
+package io.holdfast.testkit.process;
 
+import io.holdfast.testkit.fixture.LoopbackPorts;
+import io.holdfast.testkit.karaf.HoldfastTarball;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * The assembled distribution as a real process: unpacked into {@code target/dist/<name>/}, moved to free
@@ -31,8 +26,8 @@ import java.util.stream.Stream;
  */
 public final class HoldfastProcess implements AutoCloseable {
     /** The admin user bin/holdfast-init creates in every test distribution (the tarball ships no user). */
-    static final String ADMIN_USER = "itest-admin";
-    static final String ADMIN_PASSWORD = "dist-itest-only-admin-password";
+    public static final String ADMIN_USER = "itest-admin";
+    public static final String ADMIN_PASSWORD = "dist-itest-only-admin-password";
     private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(3);
     private static final String JAVA17_DEFAULT = "/usr/lib/jvm/java-17-openjdk-amd64";
 
@@ -65,15 +60,12 @@ public final class HoldfastProcess implements AutoCloseable {
 
     /** A fresh copy as shipped, moved to free ports, without bin/holdfast-init (call {@link #initialise()}). */
     public static HoldfastProcess unpackUninitialised(String name) throws IOException, InterruptedException {
-        Path tarball = Path.of(requiredProperty("holdfast.distribution"));
-        if (!Files.isRegularFile(tarball)) {
-            throw new IllegalStateException("Distribution " + tarball + " is missing: build the assembly module first");
-        }
+        Path tarball = HoldfastTarball.path();
         Path home = Path.of("target", "dist", name).toAbsolutePath();
-        deleteTree(home);
+        DistributionFiles.deleteTree(home);
         Files.createDirectories(home);
-        run(home, List.of("tar", "-xzf", tarball.toString(), "--strip-components=1"), Duration.ofMinutes(2));
-        int[] ports = freePorts(4);
+        DistributionFiles.run(home, List.of("tar", "-xzf", tarball.toString(), "--strip-components=1"), Duration.ofMinutes(2));
+        int[] ports = LoopbackPorts.free(4);
         HoldfastProcess p = new HoldfastProcess(name, home, ports[0]);
         p.setProperty("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(ports[0]));
         p.setProperty("etc/org.apache.karaf.shell.cfg", "sshHost", "127.0.0.1");
@@ -165,27 +157,12 @@ public final class HoldfastProcess implements AutoCloseable {
 
     /** key = value in a Karaf .cfg file under the distribution (replaced if present, else appended). */
     public void setProperty(String file, String key, String value) throws IOException {
-        Path cfg = home.resolve(file);
-        List<String> lines = Files.exists(cfg) ? new ArrayList<>(Files.readAllLines(cfg, StandardCharsets.ISO_8859_1)) : new ArrayList<>();
-        boolean set = false;
-        for (int i = 0; i < lines.size(); i++) {
-            String l = lines.get(i).trim();
-            if (l.startsWith(key + " ") || l.startsWith(key + "=")) {
-                lines.set(i, key + " = " + value);
-                set = true;
-            }
-        }
-        if (!set) {
-            lines.add(key + " = " + value);
-        }
-        Files.write(cfg, lines, StandardCharsets.ISO_8859_1);
+        DistributionFiles.setProperty(home.resolve(file), key, value);
     }
 
     /** Writes {@code etc/<fileName>} (e.g. a factory configuration picked up by fileinstall). */
     public void writeConfig(String fileName, Map<String, String> properties) throws IOException {
-        StringBuilder b = new StringBuilder();
-        properties.forEach((k, v) -> b.append(k).append(" = ").append(v).append('\n'));
-        Files.writeString(home.resolve("etc").resolve(fileName), b.toString(), StandardCharsets.ISO_8859_1);
+        DistributionFiles.writeConfig(home.resolve("etc").resolve(fileName), properties);
     }
 
     /** Starts Karaf and waits until the kernel answers {@code holdfast:status}. */
@@ -220,7 +197,7 @@ public final class HoldfastProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new AssertionError(name + ": the Karaf JVM exited during start (exit " + process.exitValue() + ") " + logs());
             }
-            if (portOpen(sshPort)) {
+            if (LoopbackPorts.listening(sshPort)) {
                 KarafSsh.Result r = shellResult("holdfast:status", Duration.ofSeconds(30));
                 if (r.ok() && r.output().contains("intake") && r.output().contains("accepting")) {
                     karafPid().filter(p -> p != process.pid()).ifPresent(p -> startedPids.add(p));
@@ -331,7 +308,7 @@ public final class HoldfastProcess implements AutoCloseable {
         if (isRunning()) {
             throw new IllegalStateException(name + " is still running");
         }
-        deleteTree(home);
+        DistributionFiles.deleteTree(home);
     }
 
     private void closeSsh() {
@@ -349,39 +326,6 @@ public final class HoldfastProcess implements AutoCloseable {
         }
     }
 
-    static boolean portOpen(int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** Free loopback ports, all held open together so they are distinct. */
-    public static int[] freePorts(int n) {
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            int[] ports = new int[n];
-            for (int i = 0; i < n; i++) {
-                ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                held.add(s);
-                ports[i] = s.getLocalPort();
-            }
-            return ports;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            for (ServerSocket s : held) {
-                try {
-                    s.close();
-                } catch (IOException ignored) {
-                    // a port we only probed
-                }
-            }
-        }
-    }
-
     /** Java 17 for Karaf 4.4: the test JVM's own if it is 17 (CI runs Maven on 17), else JAVA_HOME, else the Debian path. */
     private static String java17Home() {
         if (Runtime.version().feature() == 17) {
@@ -389,33 +333,5 @@ public final class HoldfastProcess implements AutoCloseable {
         }
         String javaHome = System.getenv("JAVA_HOME");
         return javaHome != null && !javaHome.isBlank() ? javaHome : JAVA17_DEFAULT;
-    }
-
-    private static void run(Path dir, List<String> command, Duration timeout) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS) || p.exitValue() != 0) {
-            p.destroyForcibly();
-            throw new IOException(String.join(" ", command) + " failed: " + new String(out, StandardCharsets.UTF_8));
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
-
-    static String requiredProperty(String name) {
-        String value = System.getProperty(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("System property " + name + " is not set; run the itests through Maven (failsafe sets it)");
-        }
-        return value;
     }
 }
