@@ -134,7 +134,7 @@ public final class IntakeCore implements Intake {
      * Submits the batch task; a deadlock victim or lock timeout (the batch was rolled back, nothing
      * is stored) is submitted again, so a lock conflict elsewhere never reaches the sender as a NAK.
      */
-    private CompletionStage<IntakeReceipt> submit(io.holdfast.journal.api.WriteTask<IntakeReceipt> task, int attempt) {
+    private CompletionStage<IntakeReceipt> submit(io.holdfast.journal.writer.BatchTask<WriteBatch, IntakeReceipt> task, int attempt) {
         return writer.submit(task).handle((receipt, error) -> {
             if (error == null) {
                 return CompletableFuture.completedFuture(receipt);

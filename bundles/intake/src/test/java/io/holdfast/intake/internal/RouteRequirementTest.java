@@ -23,7 +23,8 @@ import io.holdfast.intake.spi.IntakeParticipant;
 import io.holdfast.journal.api.JournalWriter;
 import io.holdfast.journal.api.PreparedPayload;
 import io.holdfast.journal.api.WriteBatch;
-import io.holdfast.journal.api.WriteTask;
+import io.holdfast.journal.writer.BatchTask;
+import io.holdfast.journal.writer.WriterStatus;
 import io.holdfast.journal.internal.JournalCore;
 import io.holdfast.journal.internal.JournalFixture;
 import io.holdfast.journal.internal.TestKeys;
@@ -240,12 +241,17 @@ class RouteRequirementTest {
         AtomicInteger submissions = new AtomicInteger();
         JournalWriter firstSubmissionDeadlocks = new JournalWriter() {
             @Override
-            public <T> CompletableFuture<T> submit(WriteTask<T> task) {
+            public <T> CompletableFuture<T> submit(BatchTask<? super WriteBatch, T> task) {
                 if (submissions.incrementAndGet() == 1) {
                     return CompletableFuture.failedFuture(new IntakeRefusedException(Reason.STORE_UNAVAILABLE, "nothing was stored",
                             new SQLException("A lock could not be obtained due to a deadlock", "40001")));
                 }
                 return journal.submit(task);
+            }
+
+            @Override
+            public WriterStatus status() {
+                return journal.status();
             }
 
             @Override

@@ -1,16 +1,15 @@
 package io.holdfast.journal.api;
 
-import java.util.concurrent.CompletableFuture;
+import io.holdfast.journal.writer.GroupCommitWriter;
 
 /**
- * The single journal writer. Tasks submitted from any thread are taken in batches; each batch is
- * one transaction whose stage rows extend the hash chain in submission order. The future
- * completes after commit, or exceptionally with {@link io.holdfast.api.error.IntakeRefusedException}
- * if nothing was stored.
+ * The journal's group-commit writer (the one instance in the kernel, see {@link GroupCommitWriter}
+ * for ordering, durability, failure and back-pressure rules): tasks write journal rows, idempotency
+ * claims and outbox rows into a {@link WriteBatch}, so they commit together, and stage rows extend
+ * the hash chain in the writer's order.
  */
-public interface JournalWriter {
-
-    <T> CompletableFuture<T> submit(WriteTask<T> task);
+@org.osgi.annotation.versioning.ProviderType
+public interface JournalWriter extends GroupCommitWriter<WriteBatch> {
 
     /** Keyed HMAC digest used for identifiers in the journal (NHS numbers, natural keys, field values). */
     String digest(String value);

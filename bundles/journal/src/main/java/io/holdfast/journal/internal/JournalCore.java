@@ -18,7 +18,11 @@ import io.holdfast.api.message.WireFormat;
 import io.holdfast.api.model.NhsNumber;
 import io.holdfast.journal.api.JournalWriter;
 import io.holdfast.journal.api.PreparedPayload;
-import io.holdfast.journal.api.WriteTask;
+import io.holdfast.journal.api.WriteBatch;
+import io.holdfast.journal.internal.writer.GroupCommitEngine;
+import io.holdfast.journal.internal.writer.WriterSettings;
+import io.holdfast.journal.writer.BatchTask;
+import io.holdfast.journal.writer.WriterStatus;
 import io.holdfast.keys.api.MasterKeys;
 import io.holdfast.store.api.Store;
 import java.io.IOException;
@@ -37,12 +41,18 @@ public final class JournalCore implements Journal, JournalWriter, AutoCloseable 
     private final MasterKeys keys;
     private final PayloadStore payloads;
     private final JournalHead head;
-    private final JournalWriterImpl writer;
+    private final GroupCommitEngine<JournalBatch> writer;
     private final JournalReader reader;
     private final ChainVerifier verifier;
     private final DiskGuard guard;
     private final JournalRetention retention;
     private final int smallPayloadLimit;
+    /** The writer thread's name, as seen in thread dumps. */
+    static final String WRITER_THREAD = "holdfast-journal-writer";
+    /** Longest wait for more tasks after a shared batch; bounds the latency group commit adds. */
+    static final java.time.Duration WRITER_LINGER = java.time.Duration.ofMillis(1);
+    /** The disk guard is re-checked at least this often while the writer is idle. */
+    static final java.time.Duration WRITER_IDLE_TICK = java.time.Duration.ofMillis(200);
 
     /** The journal with production surroundings and no health reporting (component tests, benchmarks). */
     public JournalCore(Store store, MasterKeys keys, Path dataDirectory, JournalConfig config) {
@@ -68,8 +78,9 @@ public final class JournalCore implements Journal, JournalWriter, AutoCloseable 
         guard.refreshIfDue();
         BatchContext context = new BatchContext(payloads, new FieldPolicy(Set.of(config.fieldsInClear())), keys::digest, details,
                 guard, env.clock());
-        this.writer = new JournalWriterImpl(store.dataSource(), start, context, env.watermark().apply(head), env.conditions(),
-                config.maxBatch(), config.queueCapacity());
+        this.writer = new GroupCommitEngine<>(new JournalTransactions(store.dataSource(), start, context, env.watermark().apply(head),
+                env.conditions()), new WriterSettings(WRITER_THREAD, config.maxBatch(), config.queueCapacity(), WRITER_LINGER,
+                WRITER_IDLE_TICK));
         this.retention = new JournalRetention(store.dataSource(), payloads, checkpoints, env.clock());
     }
 
@@ -94,8 +105,13 @@ public final class JournalCore implements Journal, JournalWriter, AutoCloseable 
     // ---- JournalWriter
 
     @Override
-    public <T> CompletableFuture<T> submit(WriteTask<T> task) {
+    public <T> CompletableFuture<T> submit(BatchTask<? super WriteBatch, T> task) {
         return writer.submit(task);
+    }
+
+    @Override
+    public WriterStatus status() {
+        return writer.status();
     }
 
     @Override
@@ -109,15 +125,15 @@ public final class JournalCore implements Journal, JournalWriter, AutoCloseable 
     }
 
     public long commits() {
-        return writer.commits();
+        return writer.status().commits();
     }
 
     public long tasksWritten() {
-        return writer.tasksWritten();
+        return writer.status().tasksWritten();
     }
 
     public int queued() {
-        return writer.queued();
+        return writer.status().queued();
     }
 
     // ---- Journal
@@ -132,7 +148,7 @@ public final class JournalCore implements Journal, JournalWriter, AutoCloseable 
     /** A payload prepared on the caller's thread, appended (if small) inside the batch. */
     record StagedPayload(byte[] sealed, long size, String sha256, PayloadInfo large) implements PreparedPayload {
         @Override
-        public PayloadInfo write(io.holdfast.journal.api.WriteBatch batch) {
+        public PayloadInfo write(WriteBatch batch) {
             return large != null ? large : batch.appendPayload(sealed, size, sha256);
         }
     }
@@ -229,7 +245,7 @@ public final class JournalCore implements Journal, JournalWriter, AutoCloseable 
         Envelope env = Envelope.of(action + "-" + java.util.UUID.randomUUID(), "holdfast", "admin:" + action, WireFormat.opaque());
         try {
             return writer.submit(batch -> {
-                long id = ((JournalBatch) batch).addMessageUnguarded(env, Optional.empty());
+                long id = batch.addMessageUnguarded(env, Optional.empty());
                 batch.addStage(id, Stage.ACKED, "holdfast", Optional.empty(), action + " by " + actor + ": " + outcome, Optional.empty(), "");
                 return id;
             }).get(30, java.util.concurrent.TimeUnit.SECONDS);

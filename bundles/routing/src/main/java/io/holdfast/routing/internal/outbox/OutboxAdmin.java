@@ -86,7 +86,7 @@ public class OutboxAdmin {
         return row;
     }
 
-    private void commit(io.holdfast.journal.api.WriteTask<Void> task) {
+    private void commit(io.holdfast.journal.writer.BatchTask<io.holdfast.journal.api.WriteBatch, Void> task) {
         try {
             writer.submit(task).get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
