@@ -7,7 +7,9 @@ import static org.junit.Assert.assertTrue;
 import io.holdfast.api.kernel.Transports;
 import io.holdfast.api.message.WireFormat;
 import io.holdfast.testkit.fixture.Await;
+import io.holdfast.testkit.fixture.Hl7Samples;
 import io.holdfast.testkit.fixture.LoopbackPorts;
+import io.holdfast.testkit.fixture.MllpTestSender;
 import io.holdfast.testkit.karaf.HoldfastDistribution;
 import io.holdfast.testkit.karaf.KarafShell;
 import io.holdfast.testkit.karaf.KernelBundleWatch;
@@ -118,7 +120,7 @@ public class MllpIT extends KernelTestSupport {
     }
 
     private static void admit(int port, String controlId, String visit, List<String> acked) throws IOException {
-        String ack = MllpTestSender.sendOnce(port, MllpTestSender.admission(controlId, visit));
+        String ack = MllpTestSender.sendOnce(port, Hl7Samples.adtA01OriginalAck(controlId, visit));
         assertEquals("MSA-1 for " + controlId + ": " + ack, "AA", MllpTestSender.ackCode(ack));
         assertEquals("MSA-2 echoes MSH-10", controlId, MllpTestSender.ackedControlId(ack));
         acked.add(controlId);
@@ -187,7 +189,7 @@ public class MllpIT extends KernelTestSupport {
             try (MllpTestSender sender = MllpTestSender.connect(port)) {
                 for (int n = 1; !stopped.get(); n++) {
                     String id = "MIT-U-" + n;
-                    String ack = sender.send(MllpTestSender.admission(id, "VMIT-U" + n));
+                    String ack = sender.send(Hl7Samples.adtA01OriginalAck(id, "VMIT-U" + n));
                     if (MllpTestSender.ackCode(ack).equals("AA")) {
                         mine.add(id);
                         acked.add(id);

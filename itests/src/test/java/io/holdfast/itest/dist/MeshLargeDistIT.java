@@ -9,6 +9,7 @@ import io.holdfast.simulator.mesh.StoredMessage.MessageView;
 import io.holdfast.testkit.fixture.Await;
 import io.holdfast.testkit.process.DistributionTestSupport;
 import io.holdfast.testkit.process.HoldfastProcess;
+import io.holdfast.testkit.process.TraceOutput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,7 +73,7 @@ public class MeshLargeDistIT extends DistributionTestSupport {
                 () -> mesh.message(inbound).map(MessageView::status).filter(MessageStatus.ACKNOWLEDGED::equals).isPresent(),
                 () -> "status " + mesh.message(inbound).map(MessageView::status) + " " + holdfast.logs());
         long received = System.nanoTime();
-        List<JournalTrace.Entry> entries = JournalTrace.parse(holdfast.shell("holdfast:trace --message-id " + inbound));
+        List<TraceOutput.Entry> entries = TraceOutput.parse(holdfast.shell("holdfast:trace --message-id " + inbound));
         assertEquals("journal entries for " + inbound + ": " + entries, 1, entries.size());
         assertEquals("journaled payload size", Optional.of(SIZE), entries.get(0).payloadSize());
         assertTrue("journaled payload digest " + entries.get(0).payloadSha256Prefix() + " vs sent " + sha256,

@@ -13,6 +13,7 @@ import io.holdfast.testkit.fixture.Await;
 import io.holdfast.testkit.fixture.LoopbackPorts;
 import io.holdfast.testkit.process.DistributionTestSupport;
 import io.holdfast.testkit.process.HoldfastProcess;
+import io.holdfast.testkit.process.TraceOutput;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,9 +107,9 @@ public class MeshRestartDistIT extends DistributionTestSupport {
         Await.until(id + " acknowledged at MESH after the restart", Duration.ofMinutes(2),
                 () -> mesh.message(id).map(MessageView::status).filter(MessageStatus.ACKNOWLEDGED::equals).isPresent(),
                 () -> "status " + mesh.message(id).map(MessageView::status) + " " + holdfast.logs());
-        List<JournalTrace.Entry> entries = JournalTrace.parse(holdfast.shell("holdfast:trace --message-id " + id));
+        List<TraceOutput.Entry> entries = TraceOutput.parse(holdfast.shell("holdfast:trace --message-id " + id));
         assertEquals("journal entries for MESH message " + id + ": " + entries, 1, entries.size());
-        JournalTrace.Entry e = entries.get(0);
+        TraceOutput.Entry e = entries.get(0);
         assertEquals("FileTransfer", e.eventType());
         assertEquals("NEW", e.claim());
         assertEquals("journaled payload size", Optional.of(size), e.payloadSize());
@@ -158,15 +159,15 @@ public class MeshRestartDistIT extends DistributionTestSupport {
         assertTrue("the complete lab result arrived (filler order number): " + content, content.contains("LAB26-KILL-1"));
         assertEquals("OBX segments in the delivered result", 40,
                 java.util.Arrays.stream(content.split("[\r\n]+")).filter(s -> s.startsWith("OBX|")).count());
-        List<JournalTrace.Entry> entries = trace(controlId);
+        List<TraceOutput.Entry> entries = trace(controlId);
         assertEquals("journal entries for " + controlId + ": " + entries, 1, entries.size());
         assertEquals("delivery ACKED once: " + entries.get(0).stages(), 1, entries.get(0).count("ACKED"));
         assertChainIntact();
         assertFalse("an NHS number was written to karaf.log " + holdfast.logs(), holdfast.logsContain(MllpLoad.NHS_NUMBER));
     }
 
-    private static List<JournalTrace.Entry> trace(String messageId) {
-        return JournalTrace.parse(holdfast.shell("holdfast:trace --message-id " + messageId));
+    private static List<TraceOutput.Entry> trace(String messageId) {
+        return TraceOutput.parse(holdfast.shell("holdfast:trace --message-id " + messageId));
     }
 
     private static void assertChainIntact() {

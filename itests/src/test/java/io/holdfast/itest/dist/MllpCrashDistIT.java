@@ -10,6 +10,7 @@ import io.holdfast.testkit.fixture.Await;
 import io.holdfast.testkit.fixture.LoopbackPorts;
 import io.holdfast.testkit.process.DistributionTestSupport;
 import io.holdfast.testkit.process.HoldfastProcess;
+import io.holdfast.testkit.process.TraceOutput;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -109,9 +110,9 @@ public class MllpCrashDistIT extends DistributionTestSupport {
             return !outbox.contains("PENDING") && !outbox.contains("LEASED");
         }, () -> holdfast.shell("holdfast:outbox --list --target " + TARGET) + " " + holdfast.logs());
 
-        List<JournalTrace.Entry> journal = JournalTrace.parse(holdfast.shell("holdfast:trace --system " + SOURCE + " --limit 1000000"));
-        Map<String, List<JournalTrace.Entry>> byMessageId = journal.stream()
-                .collect(Collectors.groupingBy(JournalTrace.Entry::messageId, TreeMap::new, Collectors.toList()));
+        List<TraceOutput.Entry> journal = TraceOutput.parse(holdfast.shell("holdfast:trace --system " + SOURCE + " --limit 1000000"));
+        Map<String, List<TraceOutput.Entry>> byMessageId = journal.stream()
+                .collect(Collectors.groupingBy(TraceOutput.Entry::messageId, TreeMap::new, Collectors.toList()));
         for (String id : acked.keySet()) {
             assertTrue("ACKed message " + id + " is not in the journal (lost) " + holdfast.logs(), byMessageId.containsKey(id));
         }
@@ -124,7 +125,7 @@ public class MllpCrashDistIT extends DistributionTestSupport {
         Set<String> routedVisits = new TreeSet<>();
         List<String> problems = new ArrayList<>();
         byMessageId.forEach((id, entries) -> {
-            List<JournalTrace.Entry> routed = entries.stream().filter(e -> e.claim().equals("NEW")).toList();
+            List<TraceOutput.Entry> routed = entries.stream().filter(e -> e.claim().equals("NEW")).toList();
             if (routed.size() != 1) {
                 problems.add(id + ": " + routed.size() + " NEW claims in " + entries.size() + " entries");
             } else if (routed.get(0).count("ACKED") != 1) {

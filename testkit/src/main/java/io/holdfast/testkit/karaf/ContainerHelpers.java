@@ -3,7 +3,10 @@ package io.holdfast.testkit.karaf;
 import static org.ops4j.pax.exam.CoreOptions.bundle;
 
 import io.holdfast.testkit.fixture.Await;
+import io.holdfast.testkit.fixture.Hl7Samples;
 import io.holdfast.testkit.fixture.LoopbackPorts;
+import io.holdfast.testkit.fixture.MllpFraming;
+import io.holdfast.testkit.fixture.MllpTestSender;
 import io.holdfast.testkit.journal.JournalTrace;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +31,7 @@ final class ContainerHelpers {
     static final String SYMBOLIC_NAME = "io.holdfast.testkit.container";
     private static final List<Class<?>> CLASSES = List.of(KernelTestSupport.class, KarafShell.class, KernelBundleWatch.class,
             KernelBundles.class, HoldfastDistribution.class, HoldfastTarball.class, ContainerHelpers.class, Await.class,
-            LoopbackPorts.class, JournalTrace.class);
+            LoopbackPorts.class, JournalTrace.class, MllpFraming.class, MllpTestSender.class, Hl7Samples.class);
 
     private ContainerHelpers() {
     }

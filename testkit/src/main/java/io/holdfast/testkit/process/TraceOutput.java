@@ -1,4 +1,4 @@
-package io.holdfast.itest.dist;
+package io.holdfast.testkit.process;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,26 +9,30 @@ import java.util.regex.Pattern;
 
 /**
  * The journal as {@code holdfast:trace} prints it, read back into entries: what an operator sees is what
- * the distribution tests assert on (no back door into the database).
+ * distribution tests assert on (no back door into the database). For a journal reached through the API
+ * (a {@code TestKernel}, or a service injected by pax-exam) use {@link io.holdfast.testkit.journal.JournalTrace}.
  */
-final class JournalTrace {
+public final class TraceOutput {
     private static final Pattern HEADER = Pattern.compile("^Journal id (\\d+)  message (\\S+)  from (\\S+) via (\\S+) .*");
     private static final Pattern EVENT = Pattern.compile("^\\s+event (\\S+)  claim (\\S+)  payload (?:(\\d+) bytes sha256:([0-9a-f]+)|-).*");
     private static final Set<String> STAGES = Set.of("RECEIVED", "TRANSFORMED", "ROUTED", "SENT", "RESPONSE", "ACKED", "REJECTED",
             "DEAD_LETTER");
 
     /** One journaled message: ids, claim, payload size and digest prefix, and its stages in order. */
-    record Entry(long journalId, String messageId, String source, String channel, String eventType, String claim,
+    public record Entry(long journalId, String messageId, String source, String channel, String eventType, String claim,
                  Optional<Long> payloadSize, Optional<String> payloadSha256Prefix, List<String> stages) {
-        long count(String stage) {
+        public long count(String stage) {
             return stages.stream().filter(stage::equals).count();
         }
     }
 
-    private JournalTrace() {
+    private TraceOutput() {
     }
 
-    static List<Entry> parse(String traceOutput) {
+    /**
+     * @throws IllegalArgumentException if the output is not laid out as {@code holdfast:trace} prints it
+     */
+    public static List<Entry> parse(String traceOutput) {
         List<Entry> entries = new ArrayList<>();
         String[] lines = traceOutput.split("\r?\n");
         for (int i = 0; i < lines.length; i++) {
