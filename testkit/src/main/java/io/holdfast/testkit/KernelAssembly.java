@@ -93,11 +93,7 @@ final class KernelAssembly {
         VaultService vault = new VaultService(store, b.keys, inventory, health, b.clock);
         ServiceDirectory services = new ServiceDirectory();
         List<AuthProvider> providers = authProviders(b, vault, health);
-        for (AuthProvider p : providers) {
-            Map<String, Object> props = Map.of(ServiceDirectory.AUTH_PATTERN, p.pattern().name());
-            inventory.addAuthProvider(p, props);
-            services.addAuthProvider(p, props);
-        }
+        register(providers, inventory, services);
         b.systems.forEach(inventory::save);
         RouteRegistry routes = new RouteRegistry();
         b.routes.forEach(r -> routes.add(TestRoutes.definition(r)));
@@ -114,11 +110,23 @@ final class KernelAssembly {
         b.codecs.forEach((codec, family) -> services.addCodec(codec, Map.of(ServiceDirectory.FORMAT, family)));
         b.transports.forEach(t -> services.addTransport(t, Map.of(ServiceDirectory.TRANSPORT, t.transport())));
         Optional<Dispatcher> dispatcher = b.dispatcherSettings().map(s -> DispatcherAssembly.start(outbox, journal, journal,
-                inventory, routes, monitor, recent, health, services,
-                new Dispatcher.Settings(s.threads(), s.pollIntervalMs(), s.leaseMs(), s.batchSize(), s.waitRetryMs(), s.nodeId())));
+                inventory, routes, monitor, recent, health, services, settings(s)));
         return new TestKernel(new Parts(b.directory, b.clock, b.keys, ds, store, health, meters, alerts,
                 leases, journal, workFiles, idempotency, inventory, vault, providers, routes, router, outbox, monitor, intake, services,
                 dispatcher, routing));
+    }
+
+    /** As the inventory's and the dispatcher's dynamic references receive each AuthProvider service. */
+    private static void register(List<AuthProvider> providers, InventoryService inventory, ServiceDirectory services) {
+        for (AuthProvider p : providers) {
+            Map<String, Object> props = Map.of(ServiceDirectory.AUTH_PATTERN, p.pattern().name());
+            inventory.addAuthProvider(p, props);
+            services.addAuthProvider(p, props);
+        }
+    }
+
+    private static Dispatcher.Settings settings(DispatchSettings s) {
+        return new Dispatcher.Settings(s.threads(), s.pollIntervalMs(), s.leaseMs(), s.batchSize(), s.waitRetryMs(), s.nodeId());
     }
 
     static EmbeddedDataSource derby(Path directory) {
