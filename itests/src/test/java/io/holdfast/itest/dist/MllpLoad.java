@@ -1,7 +1,7 @@
 package io.holdfast.itest.dist;
 
-import io.holdfast.mllp.protocol.AckCode;
-import io.holdfast.mllp.protocol.AckMessage;
+import io.holdfast.hl7v2.AckCode;
+import io.holdfast.hl7v2.AckMessage;
 import io.holdfast.mllp.protocol.MllpClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

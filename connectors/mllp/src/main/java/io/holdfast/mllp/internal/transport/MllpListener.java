@@ -1,7 +1,7 @@
 package io.holdfast.mllp.internal.transport;
 
 import io.holdfast.api.kernel.Intake;
-import io.holdfast.mllp.internal.codec.Hl7v2Codec;
+import io.holdfast.hl7v2.Hl7v2Codec;
 import io.holdfast.mllp.internal.config.ListenerSettings;
 import io.holdfast.mllp.protocol.MllpFrameDecoder;
 import io.netty.bootstrap.ServerBootstrap;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.holdfast.api.spi.OutboundTransport;
-import io.holdfast.mllp.internal.codec.Fixtures;
+import io.holdfast.hl7v2.Fixtures;
 import io.holdfast.mllp.internal.config.ListenerSettings;
 import io.holdfast.mllp.internal.transport.KernelFixture;
 import io.holdfast.mllp.internal.transport.ListenerView;

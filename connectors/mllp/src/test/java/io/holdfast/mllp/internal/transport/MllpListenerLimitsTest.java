@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.holdfast.api.kernel.JournalEntry;
 import io.holdfast.mllp.internal.config.CidrRange;
 import io.holdfast.mllp.internal.config.ListenerSettings;
-import io.holdfast.mllp.protocol.AckCode;
+import io.holdfast.hl7v2.AckCode;
 import io.holdfast.mllp.protocol.MllpClient;
 import io.holdfast.mllp.protocol.MllpFraming;
 import io.holdfast.testkit.TestKernel;

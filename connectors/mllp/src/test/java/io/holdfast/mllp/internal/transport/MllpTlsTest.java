@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.holdfast.api.kernel.Intake;
 import io.holdfast.api.kernel.IntakeReceipt;
-import io.holdfast.mllp.internal.codec.Fixtures;
+import io.holdfast.hl7v2.Fixtures;
 import io.holdfast.mllp.internal.config.ListenerSettings;
-import io.holdfast.mllp.protocol.AckCode;
-import io.holdfast.mllp.protocol.AckMessage;
+import io.holdfast.hl7v2.AckCode;
+import io.holdfast.hl7v2.AckMessage;
 import io.holdfast.mllp.protocol.MllpClient;
 import java.io.InputStream;
 import java.nio.file.Files;

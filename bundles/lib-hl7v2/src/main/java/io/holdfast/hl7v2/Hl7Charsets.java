@@ -1,4 +1,4 @@
-package io.holdfast.mllp.protocol;
+package io.holdfast.hl7v2;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;

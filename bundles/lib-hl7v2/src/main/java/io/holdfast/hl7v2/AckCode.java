@@ -1,4 +1,4 @@
-package io.holdfast.mllp.protocol;
+package io.holdfast.hl7v2;
 
 /** MSA-1 acknowledgement codes: original mode (A*) and enhanced mode commit acknowledgements (C*). */
 public enum AckCode {

@@ -1,23 +1,20 @@
-package io.holdfast.mllp.internal.codec;
+package io.holdfast.hl7v2;
 
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.parser.PipeParser;
-import io.holdfast.api.error.HoldfastException;
 import io.holdfast.api.event.ClinicalEvent;
 import io.holdfast.api.message.DecodeResult;
 import io.holdfast.api.message.Envelope;
 import io.holdfast.api.message.FieldTrail;
 import io.holdfast.api.message.WireFormat;
 import io.holdfast.api.spi.Codec;
-import io.holdfast.hl7v2.UkHapiContexts;
-import io.holdfast.mllp.protocol.Hl7Charsets;
-import io.holdfast.mllp.protocol.MshHeader;
+import io.holdfast.hl7v2.internal.Hl7v2Encoder;
+import io.holdfast.hl7v2.internal.MessageMapper;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,6 +22,13 @@ import java.util.Optional;
  * charset comes from MSH-18, else the listener's default (envelope attribute
  * {@value #ATTR_DEFAULT_CHARSET}); HAPI parses into v2.5 structures without US validation rules.
  * Never throws for bad input: it answers {@link DecodeResult.Rejected} with a stable code.
+ *
+ * <p>Transport-neutral: MLLP, MESH, SFTP and file connectors construct one (per sender time zone)
+ * or use the registered {@code Codec} service ({@code holdfast.format=HL7V2}). Messages mapped:
+ * ADT (A01–A40), ORU^R01/R30/R31/R32 results, ORM^O01 and OML^O21 orders, RDE^O11 pharmacy orders;
+ * any other well-formed message is {@link DecodeResult.Unmapped}. The rejection codes are the
+ * constants below plus {@code MISSING_FIELD}, {@code INVALID_VALUE} and {@code INVALID_NHS_NUMBER}
+ * ({@link MessageMapper}).
  */
 public final class Hl7v2Codec implements Codec<byte[]> {
     /** Envelope attribute with the charset to use when MSH-18 is empty (Java charset name). */
@@ -74,27 +78,10 @@ public final class Hl7v2Codec implements Codec<byte[]> {
             return DecodeResult.rejected(UNPARSABLE, "HAPI could not parse the message: " + e.getClass().getSimpleName());
         }
         try {
-            return map(ParsedMessage.of(message, zone), trail);
-        } catch (MappingException e) {
-            return DecodeResult.rejected(e.code(), e.getMessage());
-        } catch (HoldfastException e) {
-            return DecodeResult.rejected(e.errorCode().name(), e.getMessage());
+            return MessageMapper.map(message, zone, trail);
         } catch (HL7Exception e) {
             return DecodeResult.rejected(UNPARSABLE, describe(e));
         }
-    }
-
-    private static DecodeResult map(ParsedMessage m, FieldTrail trail) {
-        SegmentView msh = m.msh();
-        String code = msh.get(9, 1);
-        String trigger = msh.get(9, 2);
-        if ("ADT".equals(code) && AdtMapper.handles(trigger)) {
-            return new DecodeResult.Decoded(List.of(AdtMapper.map(m, trigger, trail)));
-        }
-        if ("ORU".equals(code) && "R01".equals(trigger)) {
-            return new DecodeResult.Decoded(ResultMapper.map(m, trail));
-        }
-        return new DecodeResult.Unmapped(m.messageType());
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.holdfast.mllp.internal.codec;
+package io.holdfast.hl7v2.internal;
 
 import io.holdfast.api.event.ClinicalEvent;
 import io.holdfast.api.message.DecodeResult;
@@ -6,6 +6,7 @@ import io.holdfast.api.message.Envelope;
 import io.holdfast.api.message.FieldTrail;
 import io.holdfast.api.message.WireFormat;
 import io.holdfast.api.spi.Codec;
+import io.holdfast.hl7v2.Hl7v2Codec;
 import org.osgi.service.component.annotations.Component;
 
 /** The HL7 v2 codec as a service ({@code holdfast.format=HL7V2}) for the dispatcher and other connectors. */

@@ -1,4 +1,4 @@
-package io.holdfast.mllp.internal.codec;
+package io.holdfast.hl7v2.internal;
 
 import io.holdfast.api.event.Admission;
 import io.holdfast.api.event.Cancellation;

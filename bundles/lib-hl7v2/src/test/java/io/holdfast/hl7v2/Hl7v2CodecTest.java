@@ -1,4 +1,4 @@
-package io.holdfast.mllp.internal.codec;
+package io.holdfast.hl7v2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +23,6 @@ import io.holdfast.api.model.Gender;
 import io.holdfast.api.model.Identifier;
 import io.holdfast.api.model.NhsNumber;
 import io.holdfast.api.model.OrganisationRef;
-import io.holdfast.mllp.internal.codec.VisitMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -65,7 +64,7 @@ class Hl7v2CodecTest {
         assertThat(a.visit().facility()).isEqualTo(new OrganisationRef("RXX"));
         assertThat(a.visit().patientClass()).contains("I");
         assertThat(a.visit().location()).contains("WARD14^BAY2^BED3");
-        assertThat(a.visit().attending().orElseThrow().identifier().system()).isEqualTo(VisitMapper.GMC_SYSTEM);
+        assertThat(a.visit().attending().orElseThrow().identifier().system()).isEqualTo("https://fhir.hl7.org.uk/Id/gmc-number");
         assertThat(a.visit().specialty()).contains("300");
         assertThat(a.admittedAt()).contains(Instant.parse("2026-03-01T10:00:00Z"));
         assertThat(a.occurredAt()).contains(Instant.parse("2026-03-01T10:15:00Z"));

@@ -1,4 +1,4 @@
-package io.holdfast.mllp.internal.codec;
+package io.holdfast.hl7v2.internal;
 
 import io.holdfast.api.error.ErrorCode;
 import io.holdfast.api.error.HoldfastException;
@@ -32,15 +32,15 @@ import java.util.Optional;
  * content; the MLLP transport replaces it with the delivery's request id so a retry carries the
  * same MSH-10 and a genuine amendment a new one.
  */
-final class Hl7v2Encoder {
+public final class Hl7v2Encoder {
     private static final DateTimeFormatter DTM = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private final ZoneId zone;
 
-    Hl7v2Encoder(ZoneId zone) {
+    public Hl7v2Encoder(ZoneId zone) {
         this.zone = zone;
     }
 
-    byte[] encode(ClinicalEvent event, WireFormat target, FieldTrail trail) {
+    public byte[] encode(ClinicalEvent event, WireFormat target, FieldTrail trail) {
         String version = target.version().matches("2\\.[345](\\.\\d)?") ? target.version() : "2.4";
         StringBuilder sb = new StringBuilder(512);
         String[] type = messageType(event);

@@ -1,4 +1,4 @@
-package io.holdfast.mllp.internal.codec;
+package io.holdfast.hl7v2.internal;
 
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Group;
@@ -43,6 +43,34 @@ record ParsedMessage(List<SegmentView> segments, ZoneId zone) {
                 }
             }
         }
+    }
+
+    /**
+     * The segments from each {@code name} segment up to the next one (e.g. each patient's PID,
+     * PD1, PV1, ORC, OBR, OBX of a multi-patient ORU); segments before the first are left out.
+     */
+    List<List<SegmentView>> blocksStartingWith(String name) {
+        List<List<SegmentView>> blocks = new ArrayList<>();
+        for (SegmentView s : segments) {
+            if (s.name().equals(name)) {
+                blocks.add(new ArrayList<>());
+            }
+            if (!blocks.isEmpty()) {
+                blocks.get(blocks.size() - 1).add(s);
+            }
+        }
+        return blocks;
+    }
+
+    static Optional<SegmentView> first(List<SegmentView> segments, String name) {
+        return segments.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /** The first {@code name} segment after {@code anchor} in {@code segments}, else the first anywhere in them. */
+    static Optional<SegmentView> firstAfter(List<SegmentView> segments, SegmentView anchor, String name) {
+        int from = segments.indexOf(anchor);
+        return segments.subList(from + 1, segments.size()).stream().filter(s -> s.name().equals(name)).findFirst()
+                .or(() -> first(segments, name));
     }
 
     Optional<SegmentView> first(String name) {

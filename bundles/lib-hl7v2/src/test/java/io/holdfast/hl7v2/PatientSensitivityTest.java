@@ -1,4 +1,4 @@
-package io.holdfast.mllp.internal.codec;
+package io.holdfast.hl7v2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

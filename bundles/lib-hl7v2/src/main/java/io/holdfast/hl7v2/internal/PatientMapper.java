@@ -1,4 +1,4 @@
-package io.holdfast.mllp.internal.codec;
+package io.holdfast.hl7v2.internal;
 
 import io.holdfast.api.error.InvalidNhsNumberException;
 import io.holdfast.api.message.FieldTrail;

@@ -1,4 +1,4 @@
-package io.holdfast.mllp.internal.codec;
+package io.holdfast.hl7v2.internal;
 
 /**
  * A message that parsed but cannot be mapped (missing identifier, invalid NHS number...). Becomes

@@ -1,4 +1,4 @@
-package io.holdfast.mllp.internal.codec;
+package io.holdfast.hl7v2.internal;
 
 import io.holdfast.api.event.Visit;
 import io.holdfast.api.message.FieldTrail;
@@ -65,16 +65,24 @@ final class VisitMapper {
     }
 
     private static Optional<PractitionerRef> attending(SegmentView pv1, FieldTrail trail) {
-        String id = pv1.get(7, 1, 1, 1);
+        return practitioner(pv1, 7, "visit.attending", trail);
+    }
+
+    /**
+     * An XCN field (PV1-7 attending, ORC-12 ordering provider...) to a {@link PractitionerRef}:
+     * GMC number system for {@code C}/{@code G} + 7 digits, else a local consultant code.
+     */
+    static Optional<PractitionerRef> practitioner(SegmentView seg, int field, String canonicalPath, FieldTrail trail) {
+        String id = seg.get(field, 1, 1, 1);
         if (id.isEmpty()) {
             return Optional.empty();
         }
         // GMC numbers in UK feeds: C or G followed by 7 digits (consultant / GP codes).
         String system = id.matches("[CG]\\d{7}") ? GMC_SYSTEM : Identifier.LOCAL_PREFIX + "consultant";
-        String family = pv1.get(7, 1, 2, 1);
-        String given = pv1.get(7, 1, 3, 1);
+        String family = seg.get(field, 1, 2, 1);
+        String given = seg.get(field, 1, 3, 1);
         String display = (given + " " + family).trim();
-        trail.inbound(pv1.path(7, 1), "visit.attending.identifier.value", id);
+        trail.inbound(seg.path(field, 1), canonicalPath + ".identifier.value", id);
         return Optional.of(new PractitionerRef(new Identifier(system, id), PatientMapper.opt(display)));
     }
 }
