@@ -19,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** ORM^O01, OML^O21 and RDE^O11 to canonical {@link Order}s, with UK (ICE, WinPath, CRIS, EPMA) shaped fixtures. */
 class OrderMappingTest {
@@ -207,5 +209,39 @@ class OrderMappingTest {
         DecodeResult.Rejected rej = rejected(noPid);
         assertThat(rej.code()).isEqualTo("MISSING_FIELD");
         assertThat(rej.reason()).contains("PID");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"orm_o01_v24_new.hl7", "orm_o01_v24_cancel.hl7", "orm_o01_v24_status.hl7", "orm_o01_v23_radiology.hl7",
+            "oml_o21_v25.hl7", "rde_o11_v24.hl7", "rde_o11_v25.hl7"})
+    void encodeThenDecodeKeepsEveryOrdersKeyAndDigest(String fixture) {
+        for (Order order : orders(fixture)) {
+            for (String version : new String[] {"2.3", "2.4", "2.5"}) {
+                FieldTrail out = new FieldTrail();
+                byte[] wire = codec.encode(order, WireFormat.hl7v2(version), out);
+                String text = new String(wire, StandardCharsets.UTF_8);
+                assertThat(text).contains(order.medication().isPresent() ? "|RDE^O11^RDE_O11|" : "|ORM^O01^ORM_O01|");
+                assertThat(out.mappings()).isNotEmpty();
+                DecodeResult back = decode(wire);
+                assertThat(back).as(text).isInstanceOf(DecodeResult.Decoded.class);
+                Order again = (Order) ((DecodeResult.Decoded) back).events().get(0);
+                assertThat(again.key()).isEqualTo(order.key());
+                assertThat(again).as(text).isEqualTo(order);
+                assertThat(again.digest()).isEqualTo(order.digest());
+            }
+        }
+    }
+
+    @Test
+    void everyStatusSurvivesARoundTrip() {
+        Order placed = orders("orm_o01_v24_new.hl7").get(0);
+        for (OrderStatus status : OrderStatus.values()) {
+            Order o = new Order(placed.patient(), placed.placerOrderNumber(), placed.fillerOrderNumber(), placed.category(), status,
+                    placed.serviceCode(), placed.serviceCodeSystem(), placed.serviceName(), placed.medication(), placed.priority(),
+                    placed.requestedAt(), placed.orderer(), placed.visit(), placed.clinicalInfo(), placed.statusReason(),
+                    placed.occurredAt());
+            Order again = (Order) ((DecodeResult.Decoded) decode(codec.encode(o, WireFormat.hl7v2("2.4"), new FieldTrail()))).events().get(0);
+            assertThat(again.status()).as(status.name()).isEqualTo(status);
+        }
     }
 }

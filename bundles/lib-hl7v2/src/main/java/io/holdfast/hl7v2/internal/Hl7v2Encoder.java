@@ -9,6 +9,7 @@ import io.holdfast.api.event.DemographicUpdate;
 import io.holdfast.api.event.Discharge;
 import io.holdfast.api.event.LabResult;
 import io.holdfast.api.event.Observation;
+import io.holdfast.api.event.Order;
 import io.holdfast.api.event.PatientEvent;
 import io.holdfast.api.event.PatientMerge;
 import io.holdfast.api.event.PreAdmission;
@@ -51,6 +52,10 @@ public final class Hl7v2Encoder {
         if (event instanceof LabResult r) {
             pid(sb, r.patient(), trail);
             result(sb, r, trail);
+        } else if (event instanceof Order o) {
+            pid(sb, o.patient(), trail);
+            o.visit().ifPresent(v -> pv1(sb, event, v, trail));
+            OrderEncoder.append(sb, o, trail, this::ts);
         } else if (event instanceof PatientEvent pe) {
             sb.append("EVN|").append(type[1]).append('|').append(ts(event.occurredAt().orElse(Instant.now())));
             if (event instanceof Transfer t) {
@@ -84,6 +89,8 @@ public final class Hl7v2Encoder {
                     : new String[] {"ADT", "A31", "ADT_A05"};
             case PatientMerge.TYPE -> new String[] {"ADT", "A40", "ADT_A39"};
             case LabResult.TYPE -> new String[] {"ORU", "R01", "ORU_R01"};
+            case Order.TYPE -> ((Order) e).medication().isPresent() ? new String[] {"RDE", "O11", "RDE_O11"}
+                    : new String[] {"ORM", "O01", "ORM_O01"};
             case Cancellation.TYPE -> cancellationType((Cancellation) e);
             default -> throw new HoldfastException(ErrorCode.INVALID_EVENT, "event type " + e.type() + " has no HL7 v2 form");
         };
@@ -111,6 +118,9 @@ public final class Hl7v2Encoder {
         }
         if (e instanceof Cancellation c) {
             return cancelledVisit(c);
+        }
+        if (e instanceof Order o) {
+            return o.visit();
         }
         return Optional.empty();
     }
