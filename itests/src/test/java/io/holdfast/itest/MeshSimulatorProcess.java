@@ -11,9 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The MESH simulator ({@code io.holdfast.simulator.mesh.MeshSimulator}'s {@code main}) as a child JVM on a
- * loopback port: the NHS side is another system. Not a bundle in the container, because the simulator imports
- * the connector's protocol package and would tie the connector bundle in place (or be refreshed with it) when
- * the test uninstalls the connector. Its output goes to {@code data/log/mesh-simulator.log} of the container.
+ * loopback port: the NHS side is another system, so it runs outside the container and keeps running, untouched,
+ * while the test uninstalls and reinstalls the connector. Its output goes to {@code data/log/mesh-simulator.log} of the container.
  */
 final class MeshSimulatorProcess implements AutoCloseable {
     static final String CLASSPATH_PROPERTY = "holdfast.mesh.simulator.classpath";

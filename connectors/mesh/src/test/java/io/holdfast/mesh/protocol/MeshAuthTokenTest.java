@@ -26,6 +26,18 @@ class MeshAuthTokenTest {
         assertThat(t.toString()).doesNotContain(t.hash());
     }
 
+    /**
+     * The same vector pins the MESH simulator's verifier (NhsMeshAuthorizationTest): computed outside Java with
+     * Python's reference HMAC, {@code hmac.new(b"TestKey", b"X26ABC1:4d2a1ea5-2b1f-4c58-a0c6-7f3d3a0e1b2c:0:password:202603011015",
+     * hashlib.sha256).hexdigest()}, so neither Java side can agree with the other on a misreading of the published form.
+     */
+    @Test
+    void headerMatchesAVectorComputedOutsideJava() {
+        assertThat(MeshAuthToken.create("X26ABC1", "password", KEY, "4d2a1ea5-2b1f-4c58-a0c6-7f3d3a0e1b2c", 0, AT).header())
+                .isEqualTo("NHSMESH X26ABC1:4d2a1ea5-2b1f-4c58-a0c6-7f3d3a0e1b2c:0:202603011015:"
+                        + "be19696a01c2317795d6a4a1963e52bbe382533bd90dddf320d428581c3c58c0");
+    }
+
     @Test
     void parsesWhatItWritesAndRefusesGarbage() {
         MeshAuthToken t = MeshAuthToken.create("X26ABC1", "password", KEY, AT);

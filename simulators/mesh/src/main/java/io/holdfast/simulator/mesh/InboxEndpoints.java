@@ -1,6 +1,5 @@
 package io.holdfast.simulator.mesh;
 
-import io.holdfast.mesh.protocol.MeshHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -47,7 +46,7 @@ final class InboxEndpoints {
             String query = "?max_results=" + max + "&continue_from=" + encodeToken(page.get(page.size() - 1).messageId);
             links.put("next", switch (options.links()) {
                 case ABSOLUTE_PATH -> self + "&continue_from=" + encodeToken(page.get(page.size() - 1).messageId);
-                case ABSOLUTE_URL -> "http://" + r.header("Host").orElse("127.0.0.1") + "/messageexchange/" + me.id() + "/inbox" + query;
+                case ABSOLUTE_URL -> "http://" + r.header(MexHeaders.HOST).orElse("127.0.0.1") + "/messageexchange/" + me.id() + "/inbox" + query;
                 case RELATIVE -> "inbox" + query;
             });
         }
@@ -77,20 +76,20 @@ final class InboxEndpoints {
             return refusal(messageId, me);
         }
         StoredMessage m = found.get();
-        if (!m.messageType.equals(MeshHeaders.TYPE_DATA)) {
+        if (!m.messageType.equals(MeshMessageStore.MessageTypes.DATA)) {
             return new SimResponse.Empty(200, headers(m, 1));
         }
         if (chunk < 1 || chunk > m.totalChunks) {
             return SimResponse.error(404, messageId, "RECEIVE", "20", "Message does not exist");
         }
         int status = chunk < m.totalChunks ? 206 : 200;
-        boolean storedCompressed = m.contentEncoding.filter(MeshHeaders.GZIP::equalsIgnoreCase).isPresent();
+        boolean storedCompressed = m.contentEncoding.filter(MexHeaders.GZIP::equalsIgnoreCase).isPresent();
         if (storedCompressed && !clientAcceptsGzip) {
             return SimResponse.error(406, messageId, "RECEIVE", "406", "message is stored gzip-compressed: send Accept-Encoding: gzip");
         }
         if (!storedCompressed && clientAcceptsGzip && options.compressForGzipClients()) {
             Map<String, String> h = headers(m, chunk);
-            h.put(MeshHeaders.CONTENT_ENCODING, MeshHeaders.GZIP);
+            h.put(MexHeaders.CONTENT_ENCODING, MexHeaders.GZIP);
             return new SimResponse.FileBody(status, h, gzippedCopy(m.chunkFile(chunk)), false);
         }
         return new SimResponse.FileBody(status, headers(m, chunk), m.chunkFile(chunk), false);
@@ -140,33 +139,33 @@ final class InboxEndpoints {
 
     private static Map<String, String> headers(StoredMessage m, int chunk) {
         Map<String, String> h = new LinkedHashMap<>();
-        h.put(MeshHeaders.MESSAGE_ID, m.messageId);
-        h.put(MeshHeaders.MESSAGE_TYPE, m.messageType);
-        h.put(MeshHeaders.FROM, m.sender);
-        h.put(MeshHeaders.TO, m.recipient);
-        h.put(MeshHeaders.WORKFLOW_ID, m.workflowId);
-        h.put(MeshHeaders.CHUNK_RANGE, chunk + ":" + m.totalChunks);
-        h.put(MeshHeaders.FILE_NAME, m.fileName.orElse(m.messageId + ".dat"));
-        m.subject.ifPresent(v -> h.put(MeshHeaders.SUBJECT, v));
-        m.localId.ifPresent(v -> h.put(MeshHeaders.LOCAL_ID, v));
-        m.checksum.ifPresent(v -> h.put(MeshHeaders.CONTENT_CHECKSUM, v));
-        m.linkedMessageId.ifPresent(v -> h.put(MeshHeaders.LINKED_MSG_ID, v));
-        if (m.messageType.equals(MeshHeaders.TYPE_DATA)) {
-            m.contentEncoding.ifPresent(v -> h.put(MeshHeaders.CONTENT_ENCODING, v));
+        h.put(MexHeaders.MESSAGE_ID, m.messageId);
+        h.put(MexHeaders.MESSAGE_TYPE, m.messageType);
+        h.put(MexHeaders.FROM, m.sender);
+        h.put(MexHeaders.TO, m.recipient);
+        h.put(MexHeaders.WORKFLOW_ID, m.workflowId);
+        h.put(MexHeaders.CHUNK_RANGE, chunk + ":" + m.totalChunks);
+        h.put(MexHeaders.FILE_NAME, m.fileName.orElse(m.messageId + ".dat"));
+        m.subject.ifPresent(v -> h.put(MexHeaders.SUBJECT, v));
+        m.localId.ifPresent(v -> h.put(MexHeaders.LOCAL_ID, v));
+        m.checksum.ifPresent(v -> h.put(MexHeaders.CONTENT_CHECKSUM, v));
+        m.linkedMessageId.ifPresent(v -> h.put(MexHeaders.LINKED_MESSAGE_ID, v));
+        if (m.messageType.equals(MeshMessageStore.MessageTypes.DATA)) {
+            m.contentEncoding.ifPresent(v -> h.put(MexHeaders.CONTENT_ENCODING, v));
             if (m.compressed) {
-                h.put(MeshHeaders.CONTENT_COMPRESSED, "Y");
+                h.put(MexHeaders.CONTENT_COMPRESSED, "Y");
             }
-            h.put(MeshHeaders.STATUS_CODE, "00");
-            h.put(MeshHeaders.STATUS_EVENT, "TRANSFER");
-            h.put(MeshHeaders.STATUS_DESCRIPTION, "Transferred to recipient mailbox");
-            h.put(MeshHeaders.STATUS_SUCCESS, "SUCCESS");
+            h.put(MexHeaders.STATUS_CODE, "00");
+            h.put(MexHeaders.STATUS_EVENT, "TRANSFER");
+            h.put(MexHeaders.STATUS_DESCRIPTION, "Transferred to recipient mailbox");
+            h.put(MexHeaders.STATUS_SUCCESS, "SUCCESS");
         } else {
-            h.put(MeshHeaders.STATUS_CODE, m.statusCode.orElse(""));
-            h.put(MeshHeaders.STATUS_EVENT, "SEND");
-            h.put(MeshHeaders.STATUS_DESCRIPTION, m.statusDescription.orElse(""));
-            h.put(MeshHeaders.STATUS_SUCCESS, "ERROR");
+            h.put(MexHeaders.STATUS_CODE, m.statusCode.orElse(""));
+            h.put(MexHeaders.STATUS_EVENT, "SEND");
+            h.put(MexHeaders.STATUS_DESCRIPTION, m.statusDescription.orElse(""));
+            h.put(MexHeaders.STATUS_SUCCESS, "ERROR");
         }
-        h.put(MeshHeaders.STATUS_TIMESTAMP, STATUS_TIME.format(m.acceptedAt.orElse(m.createdAt)));
+        h.put(MexHeaders.STATUS_TIMESTAMP, STATUS_TIME.format(m.acceptedAt.orElse(m.createdAt)));
         return h;
     }
 

@@ -1,7 +1,5 @@
 package io.holdfast.simulator.mesh;
 
-import io.holdfast.mesh.protocol.MeshAuthVerifier;
-import io.holdfast.mesh.protocol.MeshHeaders;
 import io.holdfast.simulator.mesh.MeshFaults.Operation;
 import java.io.IOException;
 import java.util.List;
@@ -14,13 +12,13 @@ import java.util.Optional;
  */
 final class MeshApi {
     private final Map<String, SimulatedMailbox> mailboxes;
-    private final MeshAuthVerifier verifier;
+    private final NhsMeshAuthorization authorization;
     private final InboxEndpoints inbox;
     private final OutboxEndpoints outbox;
 
-    MeshApi(Map<String, SimulatedMailbox> mailboxes, MeshAuthVerifier verifier, MeshMessageStore store, MeshSimulator.Options options) {
+    MeshApi(Map<String, SimulatedMailbox> mailboxes, NhsMeshAuthorization authorization, MeshMessageStore store, MeshSimulator.Options options) {
         this.mailboxes = mailboxes;
-        this.verifier = verifier;
+        this.authorization = authorization;
         this.inbox = new InboxEndpoints(store, options);
         this.outbox = new OutboxEndpoints(store, mailboxes);
     }
@@ -56,12 +54,12 @@ final class MeshApi {
             return SimResponse.error(404, null, "", "", "No such MESH endpoint: " + r.method() + " " + r.path());
         }
         String mailbox = s.get(0);
-        Optional<MeshAuthVerifier.Refusal> refusal = verifier.verify(mailbox, r.header(MeshHeaders.AUTHORIZATION).orElse(null));
+        Optional<NhsMeshAuthorization.Refusal> refusal = authorization.check(mailbox, r.header(MexHeaders.AUTHORIZATION));
         if (refusal.isPresent()) {
             return SimResponse.error(403, null, "AUTH", "403", refusal.get().description());
         }
-        if (!r.header(MeshHeaders.ACCEPT).orElse("").contains("mesh.v2")) {
-            return SimResponse.error(406, null, "", "", "This simulator answers only Accept: " + MeshHeaders.MEDIA_TYPE_V2);
+        if (!r.header(MexHeaders.ACCEPT).orElse("").contains("mesh.v2")) {
+            return SimResponse.error(406, null, "", "", "This simulator answers only Accept: " + MexHeaders.MEDIA_TYPE_V2);
         }
         SimulatedMailbox me = mailboxes.get(mailbox.toUpperCase());
         return switch (op.get()) {
@@ -78,8 +76,8 @@ final class MeshApi {
     }
 
     private static boolean acceptsGzip(SimRequest r) {
-        return r.header(MeshHeaders.ACCEPT_ENCODING).map(v -> java.util.Arrays.stream(v.split(","))
-                .map(e -> e.split(";")[0].trim()).anyMatch(e -> e.equalsIgnoreCase(MeshHeaders.GZIP) || e.equals("*"))).orElse(false);
+        return r.header(MexHeaders.ACCEPT_ENCODING).map(v -> java.util.Arrays.stream(v.split(","))
+                .map(e -> e.split(";")[0].trim()).anyMatch(e -> e.equalsIgnoreCase(MexHeaders.GZIP) || e.equals("*"))).orElse(false);
     }
 
     private static int parseChunk(String text) {
@@ -94,7 +92,7 @@ final class MeshApi {
         if (!r.method().equals("POST")) {
             return SimResponse.error(405, null, "", "", "handshake is POST");
         }
-        for (String h : List.of(MeshHeaders.CLIENT_VERSION, MeshHeaders.OS_NAME, MeshHeaders.OS_VERSION)) {
+        for (String h : List.of(MexHeaders.CLIENT_VERSION, MexHeaders.OS_NAME, MexHeaders.OS_VERSION)) {
             if (r.header(h).isEmpty()) {
                 return SimResponse.error(400, null, "HANDSHAKE", "400", "missing required header " + h);
             }

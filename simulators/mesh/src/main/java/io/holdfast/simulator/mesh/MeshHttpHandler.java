@@ -142,7 +142,7 @@ final class MeshHttpHandler extends SimpleChannelInboundHandler<HttpObject> {
                 Unpooled.wrappedBuffer(bytes));
         response.headers().forEach(out.headers()::set);
         if (response instanceof SimResponse.Json) {
-            out.headers().set(HttpHeaderNames.CONTENT_TYPE, io.holdfast.mesh.protocol.MeshHeaders.MEDIA_TYPE_V2);
+            out.headers().set(HttpHeaderNames.CONTENT_TYPE, MexHeaders.MEDIA_TYPE_V2);
         }
         out.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
         finish(ctx.writeAndFlush(out), keepAlive);
@@ -154,7 +154,7 @@ final class MeshHttpHandler extends SimpleChannelInboundHandler<HttpObject> {
             long length = raf.length();
             HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(f.status()));
             f.headers().forEach(head.headers()::set);
-            head.headers().set(HttpHeaderNames.CONTENT_TYPE, io.holdfast.mesh.protocol.MeshHeaders.OCTET_STREAM);
+            head.headers().set(HttpHeaderNames.CONTENT_TYPE, MexHeaders.OCTET_STREAM);
             head.headers().set(HttpHeaderNames.CONTENT_LENGTH, length);
             ctx.write(head);
             if (f.dropMidway()) {

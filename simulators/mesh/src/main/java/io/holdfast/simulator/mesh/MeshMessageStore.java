@@ -1,6 +1,5 @@
 package io.holdfast.simulator.mesh;
 
-import io.holdfast.mesh.protocol.MeshMessageId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -54,7 +53,7 @@ public final class MeshMessageStore {
     }
 
     synchronized StoredMessage create(NewMessage m, String messageType) {
-        String id = MeshMessageId.create(now(), ThreadLocalRandom.current().nextInt(1 << 24));
+        String id = MessageIds.create(now(), ThreadLocalRandom.current().nextInt(1 << 24));
         StoredMessage s = new StoredMessage(id, messageType, m.sender(), m.recipient(), m.workflowId(), m.subject(),
                 m.localId(), m.fileName(), m.checksum(), m.contentEncoding(), m.compressed(), m.totalChunks(), now(),
                 dataDir.resolve(id));

@@ -1,8 +1,5 @@
 package io.holdfast.simulator.mesh;
 
-import io.holdfast.mesh.protocol.MeshAuthVerifier;
-import io.holdfast.mesh.protocol.MeshChecksum;
-import io.holdfast.mesh.protocol.MeshHeaders;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -24,6 +21,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,10 +50,10 @@ public final class MeshSimulator implements AutoCloseable {
         Map<String, SimulatedMailbox> mailboxes = new LinkedHashMap<>();
         b.mailboxes.forEach(m -> mailboxes.put(m.id().toUpperCase(), m));
         this.mailboxes = Map.copyOf(mailboxes);
-        MeshAuthVerifier verifier = new MeshAuthVerifier(b.sharedKey.getBytes(StandardCharsets.UTF_8),
-                id -> java.util.Optional.ofNullable(mailboxes.get(id.toUpperCase())).map(SimulatedMailbox::password), b.clock);
+        NhsMeshAuthorization authorization = new NhsMeshAuthorization(b.sharedKey.getBytes(StandardCharsets.UTF_8),
+                id -> Optional.ofNullable(mailboxes.get(id.toUpperCase())).map(SimulatedMailbox::password), b.clock);
         this.store = new MeshMessageStore(b.dataDir, b.clock);
-        MeshApi api = new MeshApi(Map.copyOf(mailboxes), verifier, store, new Options(b.links, b.compressForGzipClients));
+        MeshApi api = new MeshApi(Map.copyOf(mailboxes), authorization, store, new Options(b.links, b.compressForGzipClients));
         this.incoming = b.dataDir.resolve("incoming");
         try {
             Files.createDirectories(incoming);
@@ -123,13 +121,23 @@ public final class MeshSimulator implements AutoCloseable {
         try {
             Path body = Files.createTempFile(incoming, "send-", ".part");
             Files.write(body, content);
-            String checksum = MeshChecksum.sha256(MessageDigest.getInstance("SHA-256").digest(content));
+            String checksum = sha256Checksum(content);
             StoredMessage m = store.create(new MeshMessageStore.NewMessage(sender.id(), recipient.id(), workflowId, Optional.empty(),
-                    Optional.empty(), Optional.of(fileName), Optional.of(checksum), Optional.empty(), false, 1), MeshHeaders.TYPE_DATA);
+                    Optional.empty(), Optional.of(fileName), Optional.of(checksum), Optional.empty(), false, 1), MeshMessageStore.MessageTypes.DATA);
             store.storeChunk(m, 1, body);
             return m.messageId;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * {@code mex-Content-Checksum} is opaque to MESH and passed through unchanged; the partners the simulator
+     * plays write {@code sha256:<hex>} over the uncompressed content, the form Holdfast verifies (NHS-INTERFACES.md).
+     */
+    private static String sha256Checksum(byte[] content) {
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
@@ -154,10 +162,10 @@ public final class MeshSimulator implements AutoCloseable {
             if (chunks < 1 || chunks > compressed.length) {
                 throw new IllegalArgumentException(chunks + " chunks for " + compressed.length + " compressed bytes");
             }
-            String checksum = MeshChecksum.sha256(MessageDigest.getInstance("SHA-256").digest(content));
+            String checksum = sha256Checksum(content);
             StoredMessage m = store.create(new MeshMessageStore.NewMessage(sender.id(), recipient.id(), workflowId, Optional.empty(),
-                    Optional.empty(), Optional.of(fileName), Optional.of(checksum), Optional.of(MeshHeaders.GZIP), true, chunks),
-                    MeshHeaders.TYPE_DATA);
+                    Optional.empty(), Optional.of(fileName), Optional.of(checksum), Optional.of(MexHeaders.GZIP), true, chunks),
+                    MeshMessageStore.MessageTypes.DATA);
             int per = (compressed.length + chunks - 1) / chunks;
             for (int n = 1; n <= chunks; n++) {
                 Path body = Files.createTempFile(incoming, "send-", ".part");
@@ -169,8 +177,6 @@ public final class MeshSimulator implements AutoCloseable {
             return m.messageId;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
     }
 

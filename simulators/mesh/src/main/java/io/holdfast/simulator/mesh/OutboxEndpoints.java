@@ -1,7 +1,5 @@
 package io.holdfast.simulator.mesh;
 
-import io.holdfast.mesh.protocol.ChunkRange;
-import io.holdfast.mesh.protocol.MeshHeaders;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,19 +19,20 @@ final class OutboxEndpoints {
         if (!r.method().equals("POST")) {
             return SimResponse.error(405, null, "", "", "send is POST");
         }
-        Optional<String> to = r.header(MeshHeaders.TO);
+        Optional<String> to = r.header(MexHeaders.TO);
         if (to.isEmpty()) {
             return SimResponse.error(400, null, "SEND", "08", "TO_DTS missing");
         }
-        Optional<String> workflow = r.header(MeshHeaders.WORKFLOW_ID);
+        Optional<String> workflow = r.header(MexHeaders.WORKFLOW_ID);
         if (workflow.isEmpty()) {
-            return SimResponse.error(400, null, "SEND", "400", "missing required header " + MeshHeaders.WORKFLOW_ID);
+            return SimResponse.error(400, null, "SEND", "400", "missing required header " + MexHeaders.WORKFLOW_ID);
         }
-        Optional<String> encoding = r.header(MeshHeaders.CONTENT_ENCODING);
-        if (encoding.isPresent() && !encoding.get().equalsIgnoreCase(MeshHeaders.GZIP)) {
+        Optional<String> encoding = r.header(MexHeaders.CONTENT_ENCODING);
+        if (encoding.isPresent() && !encoding.get().equalsIgnoreCase(MexHeaders.GZIP)) {
             return SimResponse.error(422, null, "SEND", "UnsupportedContentEncoding", "Unsupported content encoding");
         }
-        Optional<ChunkRange> range = r.header(MeshHeaders.CHUNK_RANGE).map(ChunkRange::parse).orElse(Optional.of(ChunkRange.SINGLE));
+        Optional<ChunkRangeHeader> range = r.header(MexHeaders.CHUNK_RANGE).map(ChunkRangeHeader::parse)
+                .orElse(Optional.of(ChunkRangeHeader.WHOLE_MESSAGE));
         if (range.isEmpty() || range.get().chunk() != 1) {
             return invalidChunks(null);
         }
@@ -48,10 +47,10 @@ final class OutboxEndpoints {
             return SimResponse.error(417, null, "COLLECT", "02", "Data file is missing or inaccessible.");
         }
         MeshMessageStore.NewMessage m = new MeshMessageStore.NewMessage(me.id(), recipient.id(), workflow.get(),
-                r.header(MeshHeaders.SUBJECT), r.header(MeshHeaders.LOCAL_ID), r.header(MeshHeaders.FILE_NAME),
-                r.header(MeshHeaders.CONTENT_CHECKSUM), encoding.map(String::toLowerCase),
-                r.header(MeshHeaders.CONTENT_COMPRESSED).filter("Y"::equalsIgnoreCase).isPresent(), range.get().total());
-        StoredMessage stored = store.create(m, MeshHeaders.TYPE_DATA);
+                r.header(MexHeaders.SUBJECT), r.header(MexHeaders.LOCAL_ID), r.header(MexHeaders.FILE_NAME),
+                r.header(MexHeaders.CONTENT_CHECKSUM), encoding.map(String::toLowerCase),
+                r.header(MexHeaders.CONTENT_COMPRESSED).filter("Y"::equalsIgnoreCase).isPresent(), range.get().total());
+        StoredMessage stored = store.create(m, MeshMessageStore.MessageTypes.DATA);
         store.storeChunk(stored, 1, r.body().get());
         return SimResponse.json(202, Map.of("message_id", stored.messageId));
     }
@@ -60,7 +59,7 @@ final class OutboxEndpoints {
         if (!r.method().equals("POST")) {
             return SimResponse.error(405, messageId, "", "", "chunk upload is POST");
         }
-        Optional<ChunkRange> range = r.header(MeshHeaders.CHUNK_RANGE).flatMap(ChunkRange::parse);
+        Optional<ChunkRangeHeader> range = r.header(MexHeaders.CHUNK_RANGE).flatMap(ChunkRangeHeader::parse);
         if (range.isEmpty() || range.get().chunk() != chunk) {
             return invalidChunks(messageId);
         }
@@ -78,7 +77,7 @@ final class OutboxEndpoints {
         if (chunk > m.totalChunks || range.get().total() != m.totalChunks) {
             return SimResponse.error(406, messageId, "SEND", "406", "chunk number beyond the message's chunk total");
         }
-        if (!r.header(MeshHeaders.CONTENT_ENCODING).map(String::toLowerCase).equals(m.contentEncoding)) {
+        if (!r.header(MexHeaders.CONTENT_ENCODING).map(String::toLowerCase).equals(m.contentEncoding)) {
             return SimResponse.error(417, messageId, "SEND", "417", "cannot change content encoding");
         }
         if (r.body().isEmpty() || r.bodySize() == 0) {
@@ -131,6 +130,6 @@ final class OutboxEndpoints {
 
     private static SimResponse invalidChunks(String messageId) {
         return SimResponse.error(417, messageId, "SEND", "InvalidHeaderChunks",
-                "Invalid chunk values sent in " + MeshHeaders.CHUNK_RANGE + " header");
+                "Invalid chunk values sent in " + MexHeaders.CHUNK_RANGE + " header");
     }
 }

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.holdfast.mesh.protocol.MeshAuthToken;
-import io.holdfast.mesh.protocol.MeshChecksum;
-import io.holdfast.mesh.protocol.MeshHeaders;
 import io.holdfast.simulator.mesh.MeshFaults.Fault;
 import io.holdfast.simulator.mesh.MeshFaults.Operation;
 import java.io.IOException;
@@ -49,15 +46,15 @@ class MeshSimulatorProtocolTest {
     }
 
     String send(String from, String to, byte[] body) throws Exception {
-        HttpResponse<String> r = mesh.send(mesh.post(from, to, "TEST_WORKFLOW", body).header(MeshHeaders.LOCAL_ID, "L-" + body.length).build());
+        HttpResponse<String> r = mesh.send(mesh.post(from, to, "TEST_WORKFLOW", body).header(MexHeaders.LOCAL_ID, "L-" + body.length).build());
         assertThat(r.statusCode()).isEqualTo(202);
         return json(r).path("message_id").asText();
     }
 
     @Test
     void handshakeNeedsTheClientHeaders() throws Exception {
-        HttpRequest.Builder ok = mesh.req("X26ABC1", "password", "/messageexchange/X26ABC1").header(MeshHeaders.CLIENT_VERSION, "t")
-                .header(MeshHeaders.OS_NAME, "Linux").header(MeshHeaders.OS_VERSION, "6").POST(HttpRequest.BodyPublishers.noBody());
+        HttpRequest.Builder ok = mesh.req("X26ABC1", "password", "/messageexchange/X26ABC1").header(MexHeaders.CLIENT_VERSION, "t")
+                .header(MexHeaders.OS_NAME, "Linux").header(MexHeaders.OS_VERSION, "6").POST(HttpRequest.BodyPublishers.noBody());
         HttpResponse<String> r = mesh.send(ok.build());
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(json(r).path("mailbox_id").asText()).isEqualTo("X26ABC1");
@@ -73,19 +70,19 @@ class MeshSimulatorProtocolTest {
         assertThat(mesh.send(mesh.req("X26ABC1", "wrong", path).GET().build()).statusCode()).isEqualTo(403);
         assertThat(mesh.send(mesh.req("X26ABC2", "password", path).GET().build()).statusCode()).isEqualTo(403);
         String skewed = mesh.token("X26ABC1", "password", Instant.now().minus(Duration.ofHours(3)));
-        HttpResponse<String> old = mesh.send(mesh.req("X26ABC1", "password", path).setHeader(MeshHeaders.AUTHORIZATION, skewed).GET().build());
+        HttpResponse<String> old = mesh.send(mesh.req("X26ABC1", "password", path).setHeader(MexHeaders.AUTHORIZATION, skewed).GET().build());
         assertThat(old.statusCode()).isEqualTo(403);
         String within = mesh.token("X26ABC1", "password", Instant.now().minus(Duration.ofMinutes(90)));
-        assertThat(mesh.send(mesh.req("X26ABC1", "password", path).setHeader(MeshHeaders.AUTHORIZATION, within).GET().build()).statusCode())
+        assertThat(mesh.send(mesh.req("X26ABC1", "password", path).setHeader(MexHeaders.AUTHORIZATION, within).GET().build()).statusCode())
                 .isEqualTo(200);
-        String once = MeshAuthToken.create("X26ABC1", "password", "TestKey".getBytes(StandardCharsets.UTF_8), "nonce-1", 0, Instant.now()).header();
-        assertThat(mesh.send(mesh.req("X26ABC1", "password", path).setHeader(MeshHeaders.AUTHORIZATION, once).GET().build()).statusCode())
+        String once = RawMesh.token("TestKey", "X26ABC1", "password", "nonce-1", 0, Instant.now());
+        assertThat(mesh.send(mesh.req("X26ABC1", "password", path).setHeader(MexHeaders.AUTHORIZATION, once).GET().build()).statusCode())
                 .isEqualTo(200);
-        HttpResponse<String> replay = mesh.send(mesh.req("X26ABC1", "password", path).setHeader(MeshHeaders.AUTHORIZATION, once).GET().build());
+        HttpResponse<String> replay = mesh.send(mesh.req("X26ABC1", "password", path).setHeader(MexHeaders.AUTHORIZATION, once).GET().build());
         assertThat(replay.statusCode()).isEqualTo(403);
         assertThat(replay.body()).contains("Duplicated");
         HttpResponse<String> none = mesh.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(sim.baseUrl() + path))
-                .header(MeshHeaders.ACCEPT, MeshHeaders.MEDIA_TYPE_V2).GET().build());
+                .header(MexHeaders.ACCEPT, MexHeaders.MEDIA_TYPE_V2).GET().build());
         assertThat(none.statusCode()).isEqualTo(403);
     }
 
@@ -93,8 +90,8 @@ class MeshSimulatorProtocolTest {
     void sendListDownloadAcknowledgeTrack() throws Exception {
         byte[] body = "hello mesh".getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> posted = mesh.send(mesh.post("X26ABC1", "X26ABC2", "TEST_WORKFLOW", body)
-                .header(MeshHeaders.CONTENT_CHECKSUM, "md5:opaque").header(MeshHeaders.LOCAL_ID, "local-1")
-                .header(MeshHeaders.SUBJECT, "subj").header(MeshHeaders.FILE_NAME, "a.txt").build());
+                .header(MexHeaders.CONTENT_CHECKSUM, "md5:opaque").header(MexHeaders.LOCAL_ID, "local-1")
+                .header(MexHeaders.SUBJECT, "subj").header(MexHeaders.FILE_NAME, "a.txt").build());
         assertThat(posted.statusCode()).isEqualTo(202);
         String id = json(posted).path("message_id").asText();
         HttpResponse<String> inbox = mesh.send(mesh.req("X26ABC2", "password", "/messageexchange/X26ABC2/inbox").GET().build());
@@ -103,11 +100,11 @@ class MeshSimulatorProtocolTest {
         HttpResponse<byte[]> got = mesh.bytes(mesh.req("X26ABC2", "password", "/messageexchange/X26ABC2/inbox/" + id).GET().build());
         assertThat(got.statusCode()).isEqualTo(200);
         assertThat(got.body()).isEqualTo(body);
-        assertThat(got.headers().firstValue(MeshHeaders.CHUNK_RANGE)).contains("1:1");
-        assertThat(got.headers().firstValue(MeshHeaders.CONTENT_CHECKSUM)).contains("md5:opaque");
-        assertThat(got.headers().firstValue(MeshHeaders.FROM)).contains("X26ABC1");
-        assertThat(got.headers().firstValue(MeshHeaders.LOCAL_ID)).contains("local-1");
-        assertThat(got.headers().firstValue(MeshHeaders.FILE_NAME)).contains("a.txt");
+        assertThat(got.headers().firstValue(MexHeaders.CHUNK_RANGE)).contains("1:1");
+        assertThat(got.headers().firstValue(MexHeaders.CONTENT_CHECKSUM)).contains("md5:opaque");
+        assertThat(got.headers().firstValue(MexHeaders.FROM)).contains("X26ABC1");
+        assertThat(got.headers().firstValue(MexHeaders.LOCAL_ID)).contains("local-1");
+        assertThat(got.headers().firstValue(MexHeaders.FILE_NAME)).contains("a.txt");
         assertThat(mesh.send(mesh.req("X26ABC1", "password", "/messageexchange/X26ABC1/inbox/" + id).GET().build()).statusCode())
                 .as("only the recipient downloads").isEqualTo(403);
         String track = "/messageexchange/X26ABC1/outbox/tracking?messageID=" + id;
@@ -130,10 +127,10 @@ class MeshSimulatorProtocolTest {
         assertThat(json(inbox).path("messages").get(0).asText()).isEqualTo(id);
         HttpResponse<byte[]> got = mesh.bytes(mesh.req("X26ABC2", "password", "/messageexchange/X26ABC2/inbox/" + id).GET().build());
         assertThat(got.body()).isEqualTo(body);
-        assertThat(got.headers().firstValue(MeshHeaders.FROM)).contains("X26ABC1");
-        assertThat(got.headers().firstValue(MeshHeaders.FILE_NAME)).contains("demo.txt");
-        assertThat(got.headers().firstValue(MeshHeaders.CONTENT_CHECKSUM))
-                .contains(MeshChecksum.sha256(java.security.MessageDigest.getInstance("SHA-256").digest(body)));
+        assertThat(got.headers().firstValue(MexHeaders.FROM)).contains("X26ABC1");
+        assertThat(got.headers().firstValue(MexHeaders.FILE_NAME)).contains("demo.txt");
+        assertThat(got.headers().firstValue(MexHeaders.CONTENT_CHECKSUM))
+                .contains("sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(body)));
 
         assertThat(sim.acknowledgeInbox("x26abc2")).containsExactly(id);
         assertThat(sim.acknowledgeInbox("X26ABC2")).isEmpty();
@@ -150,9 +147,9 @@ class MeshSimulatorProtocolTest {
     void sendErrors() throws Exception {
         byte[] body = {1};
         String outbox = "/messageexchange/X26ABC1/outbox";
-        assertThat(mesh.send(mesh.req("X26ABC1", "password", outbox).header(MeshHeaders.WORKFLOW_ID, "TEST_WORKFLOW")
+        assertThat(mesh.send(mesh.req("X26ABC1", "password", outbox).header(MexHeaders.WORKFLOW_ID, "TEST_WORKFLOW")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build()).statusCode()).isEqualTo(400);
-        assertThat(mesh.send(mesh.req("X26ABC1", "password", outbox).header(MeshHeaders.TO, "X26ABC2")
+        assertThat(mesh.send(mesh.req("X26ABC1", "password", outbox).header(MexHeaders.TO, "X26ABC2")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build()).statusCode()).isEqualTo(400);
         HttpResponse<String> unknown = mesh.send(mesh.post("X26ABC1", "X26NOPE", "TEST_WORKFLOW", body).build());
         assertThat(unknown.statusCode()).isEqualTo(417);
@@ -161,22 +158,22 @@ class MeshSimulatorProtocolTest {
         assertThat(workflow.statusCode()).isEqualTo(403);
         assertThat(json(workflow).path("detail").get(0).path("code").asText()).isEqualTo("17");
         assertThat(mesh.send(mesh.post("X26ABC1", "X26ABC2", "TEST_WORKFLOW", new byte[0]).build()).statusCode()).isEqualTo(417);
-        assertThat(mesh.send(mesh.post("X26ABC1", "X26ABC2", "TEST_WORKFLOW", body).header(MeshHeaders.CHUNK_RANGE, "2:3").build())
+        assertThat(mesh.send(mesh.post("X26ABC1", "X26ABC2", "TEST_WORKFLOW", body).header(MexHeaders.CHUNK_RANGE, "2:3").build())
                 .statusCode()).isEqualTo(417);
-        assertThat(mesh.send(mesh.post("X26ABC1", "X26ABC2", "TEST_WORKFLOW", body).header(MeshHeaders.CONTENT_ENCODING, "br").build())
+        assertThat(mesh.send(mesh.post("X26ABC1", "X26ABC2", "TEST_WORKFLOW", body).header(MexHeaders.CONTENT_ENCODING, "br").build())
                 .statusCode()).isEqualTo(422);
     }
 
     @Test
     void chunkedUploadAndDownloadWithGzipPassThrough() throws Exception {
         HttpResponse<String> first = mesh.send(mesh.post("X26ABC1", "X26ABC2", "TEST_WORKFLOW", "aaa".getBytes())
-                .header(MeshHeaders.CHUNK_RANGE, "1:3").header(MeshHeaders.CONTENT_ENCODING, "gzip").build());
+                .header(MexHeaders.CHUNK_RANGE, "1:3").header(MexHeaders.CONTENT_ENCODING, "gzip").build());
         String id = json(first).path("message_id").asText();
         String track = "/messageexchange/X26ABC1/outbox/tracking?messageID=" + id;
         assertThat(json(mesh.send(mesh.req("X26ABC1", "password", track).GET().build())).path("status").asText()).isEqualTo("uploading");
         for (int n = 2; n <= 3; n++) {
             HttpResponse<String> c = mesh.send(mesh.req("X26ABC1", "password", "/messageexchange/X26ABC1/outbox/" + id + "/" + n)
-                    .header(MeshHeaders.CHUNK_RANGE, n + ":3").header(MeshHeaders.CONTENT_ENCODING, "gzip")
+                    .header(MexHeaders.CHUNK_RANGE, n + ":3").header(MexHeaders.CONTENT_ENCODING, "gzip")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(("c" + n).getBytes())).build());
             assertThat(c.statusCode()).isEqualTo(202);
         }
@@ -184,18 +181,18 @@ class MeshSimulatorProtocolTest {
         assertThat(mesh.send(mesh.req("X26ABC2", "password", "/messageexchange/X26ABC2/inbox/" + id).GET().build()).statusCode())
                 .as("a compressed message only to a client that accepts gzip").isEqualTo(406);
         HttpResponse<byte[]> c1 = mesh.bytes(mesh.req("X26ABC2", "password", "/messageexchange/X26ABC2/inbox/" + id)
-                .header(MeshHeaders.ACCEPT_ENCODING, "gzip").GET().build());
+                .header(MexHeaders.ACCEPT_ENCODING, "gzip").GET().build());
         assertThat(c1.statusCode()).isEqualTo(206);
-        assertThat(c1.headers().firstValue(MeshHeaders.CHUNK_RANGE)).contains("1:3");
-        assertThat(c1.headers().firstValue(MeshHeaders.CONTENT_ENCODING)).contains("gzip");
+        assertThat(c1.headers().firstValue(MexHeaders.CHUNK_RANGE)).contains("1:3");
+        assertThat(c1.headers().firstValue(MexHeaders.CONTENT_ENCODING)).contains("gzip");
         HttpResponse<byte[]> c3 = mesh.bytes(mesh.req("X26ABC2", "password", "/messageexchange/X26ABC2/inbox/" + id + "/3")
-                .header(MeshHeaders.ACCEPT_ENCODING, "gzip, deflate").GET().build());
+                .header(MexHeaders.ACCEPT_ENCODING, "gzip, deflate").GET().build());
         assertThat(c3.statusCode()).isEqualTo(200);
         assertThat(new String(c3.body())).isEqualTo("c3");
         assertThat(mesh.send(mesh.req("X26ABC2", "password", "/messageexchange/X26ABC2/inbox/" + id + "/4").GET().build()).statusCode())
                 .isEqualTo(404);
         HttpResponse<String> late = mesh.send(mesh.req("X26ABC1", "password", "/messageexchange/X26ABC1/outbox/" + id + "/3")
-                .header(MeshHeaders.CHUNK_RANGE, "3:3").header(MeshHeaders.CONTENT_ENCODING, "gzip")
+                .header(MexHeaders.CHUNK_RANGE, "3:3").header(MexHeaders.CONTENT_ENCODING, "gzip")
                 .POST(HttpRequest.BodyPublishers.ofByteArray("x".getBytes())).build());
         assertThat(late.statusCode()).as("chunk to a message no longer uploading").isEqualTo(423);
     }
@@ -229,17 +226,17 @@ class MeshSimulatorProtocolTest {
         // A token made by the test's real clock would be 5 days off the simulator's; use the simulator's time.
         String track = "/messageexchange/X26ABC1/outbox/tracking?messageID=" + id;
         JsonNode t = json(mesh.send(mesh.req("X26ABC1", "password", track)
-                .setHeader(MeshHeaders.AUTHORIZATION, mesh.token("X26ABC1", "password", clock.instant())).GET().build()));
+                .setHeader(MexHeaders.AUTHORIZATION, mesh.token("X26ABC1", "password", clock.instant())).GET().build()));
         assertThat(t.path("status").asText()).isEqualTo("undeliverable");
         assertThat(t.path("status_code").asText()).isEqualTo("14");
         JsonNode inbox = json(mesh.send(mesh.req("X26ABC1", "password", "/messageexchange/X26ABC1/inbox")
-                .setHeader(MeshHeaders.AUTHORIZATION, mesh.token("X26ABC1", "password", clock.instant())).GET().build()));
+                .setHeader(MexHeaders.AUTHORIZATION, mesh.token("X26ABC1", "password", clock.instant())).GET().build()));
         String reportId = inbox.path("messages").get(0).asText();
         HttpResponse<byte[]> report = mesh.bytes(mesh.req("X26ABC1", "password", "/messageexchange/X26ABC1/inbox/" + reportId)
-                .setHeader(MeshHeaders.AUTHORIZATION, mesh.token("X26ABC1", "password", clock.instant())).GET().build());
-        assertThat(report.headers().firstValue(MeshHeaders.MESSAGE_TYPE)).contains("REPORT");
-        assertThat(report.headers().firstValue(MeshHeaders.LINKED_MSG_ID)).contains(id);
-        assertThat(report.headers().firstValue(MeshHeaders.STATUS_CODE)).contains("14");
+                .setHeader(MexHeaders.AUTHORIZATION, mesh.token("X26ABC1", "password", clock.instant())).GET().build());
+        assertThat(report.headers().firstValue(MexHeaders.MESSAGE_TYPE)).contains("REPORT");
+        assertThat(report.headers().firstValue(MexHeaders.LINKED_MESSAGE_ID)).contains(id);
+        assertThat(report.headers().firstValue(MexHeaders.STATUS_CODE)).contains("14");
         clock.advance(Duration.ofDays(26));
         sim.expire();
         assertThat(sim.store().get(id)).as("deleted after 30 days").isEmpty();
@@ -267,7 +264,7 @@ class MeshSimulatorProtocolTest {
 
         sim.faults().inject(Operation.SEND, new Fault.DropAfterCommit());
         assertThatThrownBy(() -> mesh.send(mesh.post("X26ABC1", "X26ABC2", "TEST_WORKFLOW", "ambiguous".getBytes())
-                .header(MeshHeaders.LOCAL_ID, "amb-1").build())).isInstanceOf(IOException.class);
+                .header(MexHeaders.LOCAL_ID, "amb-1").build())).isInstanceOf(IOException.class);
         JsonNode t = json(mesh.send(mesh.req("X26ABC1", "password", "/messageexchange/X26ABC1/outbox/tracking/amb-1").GET().build()));
         assertThat(t.path("status").asText()).as("accepted although the client got no answer").isEqualTo("accepted");
     }

@@ -21,7 +21,6 @@ import io.holdfast.mesh.internal.config.MeshMailboxConfig;
 import io.holdfast.simulator.mesh.MeshFaults.Fault;
 import io.holdfast.simulator.mesh.MeshFaults.Operation;
 import io.holdfast.simulator.mesh.MeshSimulator;
-import io.holdfast.simulator.mesh.MutableClock;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
