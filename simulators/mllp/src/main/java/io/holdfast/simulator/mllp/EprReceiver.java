@@ -1,12 +1,5 @@
 package io.holdfast.simulator.mllp;
 
-import io.holdfast.mllp.protocol.AckBuilder;
-import io.holdfast.mllp.protocol.AckCode;
-import io.holdfast.mllp.protocol.AckError;
-import io.holdfast.mllp.protocol.MllpFrame;
-import io.holdfast.mllp.protocol.MllpFrameDecoder;
-import io.holdfast.mllp.protocol.MllpFraming;
-import io.holdfast.mllp.protocol.MshHeader;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -41,7 +34,6 @@ public final class EprReceiver implements AutoCloseable {
 
     private final String bindAddress;
     private final int port;
-    private final AckBuilder acks = new AckBuilder("EPRSIM", "EPR");
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong seq = new AtomicLong();
     private volatile FaultMode fault = FaultMode.NONE;
@@ -62,7 +54,7 @@ public final class EprReceiver implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
-                            ch.pipeline().addLast(new MllpFrameDecoder(16 * 1024 * 1024)).addLast(new Handler());
+                            ch.pipeline().addLast(new MllpFrames.Decoder(16 * 1024 * 1024)).addLast(new Handler());
                         }
                     }).bind(new InetSocketAddress(bindAddress, port)).sync().channel();
         } catch (InterruptedException | RuntimeException e) {
@@ -108,33 +100,30 @@ public final class EprReceiver implements AutoCloseable {
         return f;
     }
 
-    private final class Handler extends SimpleChannelInboundHandler<MllpFrame> {
+    private final class Handler extends SimpleChannelInboundHandler<byte[]> {
         @Override
-        protected void channelRead0(ChannelHandlerContext ctx, MllpFrame frame) {
-            if (!(frame instanceof MllpFrame.Complete)) {
-                return;
-            }
-            Optional<MshHeader> msh = MshHeader.read(frame.bytes());
-            received.add(new Received(msh.map(MshHeader::controlId).orElse(""), msh.map(MshHeader::messageType).orElse(""), frame.bytes()));
-            boolean enhanced = msh.map(MshHeader::enhancedMode).orElse(false);
+        protected void channelRead0(ChannelHandlerContext ctx, byte[] message) {
+            Optional<Hl7Header> msh = Hl7Header.of(message);
+            received.add(new Received(msh.map(Hl7Header::controlId).orElse(""), msh.map(Hl7Header::messageType).orElse(""), message));
+            boolean enhanced = msh.map(Hl7Header::enhancedMode).orElse(false);
             String id = "EPR" + seq.incrementAndGet();
             switch (takeFault()) {
                 case NO_ACK -> {
                 }
                 case DROP_CONNECTION -> ctx.close();
-                case AE -> write(ctx, acks.build(msh, AckCode.of(AckCode.Outcome.ERROR, enhanced),
-                        Optional.of(new AckError(AckError.APPLICATION_ERROR, "EPR database unavailable")), id));
-                case AR -> write(ctx, acks.build(msh, AckCode.of(AckCode.Outcome.REJECTED, enhanced),
-                        Optional.of(new AckError(AckError.REQUIRED_FIELD_MISSING, "patient not known to EPR")), id));
-                case SLOW_ACK -> ctx.executor().schedule(() -> write(ctx, acks.build(msh, AckCode.of(AckCode.Outcome.ACCEPTED, enhanced),
-                        Optional.empty(), id)), slowDelay.toMillis(), TimeUnit.MILLISECONDS);
-                case NONE -> write(ctx, acks.build(msh, AckCode.of(AckCode.Outcome.ACCEPTED, enhanced), Optional.empty(), id));
+                case AE -> write(ctx, EprAcks.ack(msh, AckCode.of(enhanced, 'E'),
+                        Optional.of(new EprAcks.Error(EprAcks.APPLICATION_INTERNAL_ERROR, "EPR database unavailable")), id));
+                case AR -> write(ctx, EprAcks.ack(msh, AckCode.of(enhanced, 'R'),
+                        Optional.of(new EprAcks.Error(EprAcks.REQUIRED_FIELD_MISSING, "patient not known to EPR")), id));
+                case SLOW_ACK -> ctx.executor().schedule(() -> write(ctx, EprAcks.ack(msh, AckCode.of(enhanced, 'A'), Optional.empty(), id)),
+                        slowDelay.toMillis(), TimeUnit.MILLISECONDS);
+                case NONE -> write(ctx, EprAcks.ack(msh, AckCode.of(enhanced, 'A'), Optional.empty(), id));
             }
         }
 
         private void write(ChannelHandlerContext ctx, String ack) {
             if (ctx.channel().isActive()) {
-                ctx.writeAndFlush(Unpooled.wrappedBuffer(MllpFraming.frame(ack.getBytes(StandardCharsets.ISO_8859_1))));
+                ctx.writeAndFlush(Unpooled.wrappedBuffer(MllpFrames.frame(ack.getBytes(StandardCharsets.ISO_8859_1))));
             }
         }
 

@@ -1,8 +1,5 @@
 package io.holdfast.simulator.mllp;
 
-import io.holdfast.mllp.protocol.AckCode;
-import io.holdfast.mllp.protocol.AckMessage;
-import io.holdfast.mllp.protocol.MllpClient;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -32,7 +29,7 @@ public final class FeedSender {
     public synchronized Map<AckCode, Long> send(PasFeedGenerator generator, int count, double perSecond) throws IOException, InterruptedException {
         long intervalNanos = perSecond > 0 ? (long) (1e9 / perSecond) : 0;
         long next = System.nanoTime();
-        MllpClient client = MllpClient.connect(host, port, ackTimeout);
+        MllpConnection client = MllpConnection.open(host, port, ackTimeout);
         try {
             for (int i = 0; i < count; i++) {
                 if (intervalNanos > 0) {
@@ -50,18 +47,18 @@ public final class FeedSender {
         return Map.copyOf(outcomes);
     }
 
-    private MllpClient sendOne(MllpClient client, byte[] message) throws IOException {
+    private MllpConnection sendOne(MllpConnection client, byte[] message) throws IOException {
         for (int attempt = 0; attempt <= retries; attempt++) {
             try {
-                AckMessage ack = AckMessage.read(client.exchange(message, ackTimeout)).orElseThrow(() -> new IOException("reply is not an ACK"));
+                AckReply ack = AckReply.read(client.exchange(message, ackTimeout)).orElseThrow(() -> new IOException("reply is not an ACK"));
                 outcomes.merge(ack.code(), 1L, Long::sum);
-                if (ack.code().outcome() != AckCode.Outcome.ERROR) {
+                if (!ack.code().error()) {
                     return client;
                 }
             } catch (IOException e) {
                 timeouts++;
                 client.close();
-                client = MllpClient.connect(host, port, ackTimeout);
+                client = MllpConnection.open(host, port, ackTimeout);
             }
         }
         return client;
