@@ -4,6 +4,7 @@ package io.holdfast.api.error;
  * Stable error codes. The code is part of the public contract (logs, REST bodies, shell output);
  * the message text is not.
  */
+@org.osgi.annotation.versioning.ProviderType
 public enum ErrorCode {
     INVALID_NHS_NUMBER("HF-100"),
     INVALID_IDENTIFIER("HF-101"),

@@ -6,6 +6,7 @@ import java.util.Objects;
  * Base of every error Holdfast reports. Messages say what happened, what was kept and what to do
  * next; they never contain a payload, an NHS number or a secret.
  */
+@org.osgi.annotation.versioning.ConsumerType
 public class HoldfastException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final ErrorCode errorCode;

@@ -6,6 +6,7 @@ import java.util.Objects;
  * Intake did not accept a message. Nothing was acknowledged to the sender; the connector answers
  * negatively (e.g. MLLP AE) so the sender keeps and retries the message.
  */
+@org.osgi.annotation.versioning.ProviderType
 public final class IntakeRefusedException extends HoldfastException {
     private static final long serialVersionUID = 1L;
 

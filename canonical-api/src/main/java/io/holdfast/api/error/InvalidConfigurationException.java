@@ -3,6 +3,7 @@ package io.holdfast.api.error;
 import java.util.Objects;
 
 /** A configuration value was rejected at activation. Names the PID, the key and what is allowed. */
+@org.osgi.annotation.versioning.ProviderType
 public final class InvalidConfigurationException extends HoldfastException {
     private static final long serialVersionUID = 1L;
     private final String pid;

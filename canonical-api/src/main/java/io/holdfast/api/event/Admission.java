@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** Admission (HL7v2 A01, FHIR Encounter in-progress). Key: see {@link VisitEvent}. */
+@org.osgi.annotation.versioning.ProviderType
 public record Admission(Patient patient, Visit visit, Optional<Instant> admittedAt,
                  @DigestExcluded Optional<Instant> occurredAt) implements VisitEvent {
     public static final String TYPE = "Admission";

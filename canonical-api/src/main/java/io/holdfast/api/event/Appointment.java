@@ -12,6 +12,7 @@ import java.util.Optional;
  * An appointment (HL7v2 SIU^S12-S15, FHIR Appointment, e-RS booking). Key: the appointment
  * identifier's system and value; reschedules and status changes are amendments.
  */
+@org.osgi.annotation.versioning.ProviderType
 public record Appointment(Identifier appointmentId, Patient patient, Optional<Instant> start, Optional<Duration> duration,
                           Optional<String> location, Optional<PractitionerRef> clinician, String status,
                           @DigestExcluded Optional<Instant> occurredAt) implements PatientEvent {

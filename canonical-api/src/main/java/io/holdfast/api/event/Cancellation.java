@@ -10,6 +10,7 @@ import java.util.Optional;
  * referral or appointment cancellations). Refers to the cancelled event by its key. Key:
  * type {@code Cancellation}, the cancelled key's system, and cancelled type | cancelled value.
  */
+@org.osgi.annotation.versioning.ProviderType
 public record Cancellation(EventKey cancelled, Patient patient, Optional<String> reason,
                            @DigestExcluded Optional<Instant> occurredAt) implements PatientEvent {
     public static final String TYPE = "Cancellation";

@@ -14,6 +14,7 @@ import java.util.Optional;
  * <p>Implementations should be records so the {@link #digest() content digest} sees every
  * component; volatile components carry {@link DigestExcluded}.
  */
+@org.osgi.annotation.versioning.ConsumerType
 public interface ClinicalEvent {
 
     /** Stable type name, e.g. {@code Admission}; vendors use a qualified name such as {@code acme.BedState}. */

@@ -17,6 +17,7 @@ import java.util.TreeMap;
  * {@link DigestExcluded} are left out, strings are trimmed, maps are sorted by key, so the digest
  * changes only when clinical content changes.
  */
+@org.osgi.annotation.versioning.ProviderType
 public record ContentDigest(String hex) {
     public ContentDigest {
         if (hex == null || hex.length() != 64) {

@@ -10,6 +10,7 @@ import java.util.Optional;
  * content is an amendment of the same key, ordered by {@link #occurredAt()} so a stale update
  * arriving late is detected rather than applied over newer data.
  */
+@org.osgi.annotation.versioning.ProviderType
 public record DemographicUpdate(Patient patient, Optional<Visit> visit,
                                 @DigestExcluded Optional<Instant> occurredAt) implements PatientEvent {
     public static final String TYPE = "DemographicUpdate";

@@ -11,5 +11,6 @@ import java.lang.annotation.Target;
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER})
+@org.osgi.annotation.versioning.ProviderType
 public @interface DigestExcluded {
 }

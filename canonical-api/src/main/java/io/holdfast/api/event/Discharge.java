@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** Discharge (HL7v2 A03). Key: see {@link VisitEvent}. */
+@org.osgi.annotation.versioning.ProviderType
 public record Discharge(Patient patient, Visit visit, Optional<Instant> dischargedAt,
                  @DigestExcluded Optional<Instant> occurredAt) implements VisitEvent {
     public static final String TYPE = "Discharge";

@@ -11,6 +11,7 @@ import java.util.Optional;
  * A dispense notification for an EPS prescription. Key: {@link KeySystems#PRESCRIPTION_ID},
  * prescription id | notification id (a prescription can be dispensed in several instalments).
  */
+@org.osgi.annotation.versioning.ProviderType
 public record DispenseNotification(PrescriptionId prescriptionId, String notificationId, Patient patient,
                                    OrganisationRef dispenser, List<MedicationItem> items, String status,
                                    @DigestExcluded Optional<Instant> occurredAt) implements PatientEvent {

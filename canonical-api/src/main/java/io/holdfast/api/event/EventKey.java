@@ -8,6 +8,7 @@ import io.holdfast.api.error.HoldfastException;
  * identifier. Idempotency is keyed on this, never on transport message ids. Each well-known event
  * type documents how it builds its key.
  */
+@org.osgi.annotation.versioning.ProviderType
 public record EventKey(String eventType, String system, String value) {
     public EventKey {
         require(eventType, "eventType");

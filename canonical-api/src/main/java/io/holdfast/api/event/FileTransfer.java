@@ -14,6 +14,7 @@ import java.util.Optional;
  * {@code attributes} carries transport metadata (e.g. MESH sender, recipient, workflow id,
  * subject, local id, file name).
  */
+@org.osgi.annotation.versioning.ProviderType
 public record FileTransfer(String transport, String transportMessageId, Optional<String> fileName,
                            String contentSha256, long size, Map<String, String> attributes,
                            @DigestExcluded Optional<Instant> occurredAt) implements ClinicalEvent {

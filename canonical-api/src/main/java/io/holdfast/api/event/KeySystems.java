@@ -1,6 +1,7 @@
 package io.holdfast.api.event;
 
 /** Identifier systems used inside {@link EventKey}s of the well-known event types. */
+@org.osgi.annotation.versioning.ProviderType
 public final class KeySystems {
     /** Visit-scoped events: value = facility ODS | visit system | visit number | patient system | patient id. */
     public static final String VISIT = "urn:holdfast:key:visit";

@@ -12,6 +12,7 @@ import java.util.Optional;
  * number's system and filler order number | test code. A correction (status CORRECTED) has the
  * same key and a new digest, so it is routed as an amendment.
  */
+@org.osgi.annotation.versioning.ProviderType
 public record LabResult(Patient patient, Identifier fillerOrderNumber, Optional<Identifier> placerOrderNumber,
                         String testCode, String testCodeSystem, String testName, List<Observation> observations,
                         ResultStatus status, Optional<Instant> observedAt,

@@ -3,6 +3,7 @@ package io.holdfast.api.event;
 import java.util.Optional;
 
 /** One observation of a result (OBX): code, value, unit, range and abnormal flag. */
+@org.osgi.annotation.versioning.ProviderType
 public record Observation(String code, String codeSystem, String display, String value, String valueType,
                           Optional<String> unit, Optional<String> referenceRange, Optional<String> abnormalFlag,
                           ResultStatus status) {

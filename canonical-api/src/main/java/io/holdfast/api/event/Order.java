@@ -30,6 +30,7 @@ import java.util.Optional;
  * @param occurredAt        when the placer or filler made this change (HL7 ORC-9), used to order
  *                          amendments; excluded from the digest
  */
+@org.osgi.annotation.versioning.ProviderType
 public record Order(Patient patient, Optional<Identifier> placerOrderNumber, Optional<Identifier> fillerOrderNumber,
                     OrderCategory category, OrderStatus status, String serviceCode, String serviceCodeSystem,
                     String serviceName, Optional<OrderedMedication> medication, Optional<String> priority,

@@ -1,6 +1,7 @@
 package io.holdfast.api.event;
 
 /** What kind of service an {@link Order} asks for. */
+@org.osgi.annotation.versioning.ProviderType
 public enum OrderCategory {
     /** Pathology: chemistry, haematology, microbiology, blood bank, histology. */
     LABORATORY,

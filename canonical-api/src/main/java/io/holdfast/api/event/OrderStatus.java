@@ -6,6 +6,7 @@ package io.holdfast.api.event;
  * resend of the same status is a duplicate. HL7 v2 senders express these with ORC-1 order control
  * (and ORC-5 order status for {@code SC}); the mapping is documented by the HL7 v2 codec.
  */
+@org.osgi.annotation.versioning.ProviderType
 public enum OrderStatus {
     /** A new order from the placer (HL7 NW) or one the filler created and numbered (SN). */
     REQUESTED,

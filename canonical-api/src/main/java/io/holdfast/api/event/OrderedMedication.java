@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param dispenseUnit     unit of {@code dispenseQuantity}
  * @param instructions     administration instructions as free text
  */
+@org.osgi.annotation.versioning.ProviderType
 public record OrderedMedication(String code, String codeSystem, String display, Optional<String> dose,
                                 Optional<String> doseUnit, Optional<String> doseForm, Optional<String> route,
                                 Optional<String> frequency, Optional<String> dispenseQuantity,

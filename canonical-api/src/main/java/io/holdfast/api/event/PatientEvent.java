@@ -5,6 +5,7 @@ import io.holdfast.api.model.Patient;
 import java.util.Optional;
 
 /** An event about one patient; its subject is the patient's primary identifier. */
+@org.osgi.annotation.versioning.ConsumerType
 public interface PatientEvent extends ClinicalEvent {
     Patient patient();
 

@@ -10,6 +10,7 @@ import java.util.Optional;
  * Merge of a retired patient record into a surviving one (HL7v2 A40 with MRG, PDS superseded
  * numbers). Key: {@link KeySystems#PATIENT}, retired identifier token {@code >} surviving one.
  */
+@org.osgi.annotation.versioning.ProviderType
 public record PatientMerge(Patient patient, Identifier retired,
                            @DigestExcluded Optional<Instant> occurredAt) implements PatientEvent {
     public static final String TYPE = "PatientMerge";

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** Pre-admission (HL7v2 A05). Key: see {@link VisitEvent}. */
+@org.osgi.annotation.versioning.ProviderType
 public record PreAdmission(Patient patient, Visit visit, Optional<Instant> expectedAdmitAt,
                  @DigestExcluded Optional<Instant> occurredAt) implements VisitEvent {
     public static final String TYPE = "PreAdmission";

@@ -13,6 +13,7 @@ import java.util.Optional;
  * a re-submission of the identical prescription is a duplicate ({@code DUPLICATE_PRESCRIPTION_ID}
  * downstream is then expected, not an error).
  */
+@org.osgi.annotation.versioning.ProviderType
 public record Prescription(PrescriptionId prescriptionId, Patient patient, OrganisationRef prescribingOrganisation,
                            Optional<PractitionerRef> prescriber, List<MedicationItem> items, String status,
                            @DigestExcluded Optional<Instant> occurredAt) implements PatientEvent {

@@ -7,6 +7,7 @@ import io.holdfast.api.error.HoldfastException;
  * EPS short-form prescription id {@code XXXXXX-XXXXXX-XXXXXC}: three groups of hex characters,
  * the last character an ISO/IEC 7064 MOD 37-2 check character over the alphabet 0-9, A-Z, '+'.
  */
+@org.osgi.annotation.versioning.ProviderType
 public record PrescriptionId(String value) {
     static final String CHECK_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ+";
 

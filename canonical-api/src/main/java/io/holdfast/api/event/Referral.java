@@ -12,6 +12,7 @@ import java.util.Optional;
  * An e-RS referral (FHIR ServiceRequest). Key: {@link KeySystems#UBRN} and the 12-digit UBRN;
  * re-sending the same referral never creates a second one, a changed status is an amendment.
  */
+@org.osgi.annotation.versioning.ProviderType
 public record Referral(String ubrn, Patient patient, Optional<OrganisationRef> referrer,
                        Optional<OrganisationRef> recipient, Optional<String> specialty,
                        Optional<String> priority, String status,

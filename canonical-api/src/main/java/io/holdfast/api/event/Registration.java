@@ -9,6 +9,7 @@ import java.util.Optional;
  * Registration (HL7v2 A04 with a visit: outpatient / ED attendance; A28 without: person added).
  * Key: the visit key where there is a visit, otherwise {@link KeySystems#PATIENT}.
  */
+@org.osgi.annotation.versioning.ProviderType
 public record Registration(Patient patient, Optional<Visit> visit,
                            @DigestExcluded Optional<Instant> occurredAt) implements PatientEvent {
     public static final String TYPE = "Registration";

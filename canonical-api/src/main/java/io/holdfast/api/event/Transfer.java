@@ -9,6 +9,7 @@ import java.util.Optional;
  * Transfer between locations (HL7v2 A02). A visit has many transfers, so the key is the visit key
  * plus the transfer time: a re-sent transfer is a duplicate, a later transfer is a new event.
  */
+@org.osgi.annotation.versioning.ProviderType
 public record Transfer(Patient patient, Visit visit, Optional<String> fromLocation, Instant transferredAt,
                        @DigestExcluded Optional<Instant> occurredAt) implements VisitEvent {
     public static final String TYPE = "Transfer";

@@ -10,6 +10,7 @@ import java.util.Optional;
  * A hospital visit / spell (HL7v2 PV1, FHIR Encounter). The visit number with the facility is
  * the natural identity of admission-type events.
  */
+@org.osgi.annotation.versioning.ProviderType
 public record Visit(
         Identifier visitNumber,
         OrganisationRef facility,

@@ -5,6 +5,7 @@ package io.holdfast.api.event;
  * number and the patient's primary identifier (NHS number, or local MRN with its assigning
  * authority for unidentified patients).
  */
+@org.osgi.annotation.versioning.ConsumerType
 public interface VisitEvent extends PatientEvent {
     Visit visit();
 

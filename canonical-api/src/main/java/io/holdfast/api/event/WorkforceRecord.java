@@ -12,6 +12,7 @@ import java.util.Optional;
  * An ESR person/assignment record. Key: {@link KeySystems#ESR_ASSIGNMENT}, employee number |
  * assignment number; each day's change is an amendment of the same key.
  */
+@org.osgi.annotation.versioning.ProviderType
 public record WorkforceRecord(String employeeNumber, String assignmentNumber, HumanName name,
                               Optional<String> position, Optional<String> organisation,
                               Optional<BigDecimal> contractedHours, Optional<BigDecimal> annualLeaveHours,

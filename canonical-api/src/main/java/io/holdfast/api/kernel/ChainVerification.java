@@ -10,6 +10,7 @@ import java.util.Optional;
  *                       predecessor (edited, deleted neighbour or reordered), if any
  * @param problem        what is wrong with that row
  */
+@org.osgi.annotation.versioning.ProviderType
 public record ChainVerification(long rowsChecked, Optional<Long> firstBrokenRow, Optional<String> problem) {
     public boolean intact() {
         return firstBrokenRow.isEmpty();

@@ -1,6 +1,7 @@
 package io.holdfast.api.kernel;
 
 /** What {@link Idempotency#claim} found for an event's natural key. */
+@org.osgi.annotation.versioning.ProviderType
 public enum ClaimOutcome {
     /** First time this key is seen: route it. */
     NEW,

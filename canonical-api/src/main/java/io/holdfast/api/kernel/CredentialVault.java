@@ -9,6 +9,7 @@ import java.util.Optional;
  * identities and typed material through {@link io.holdfast.api.spi.AuthProvider}s; this interface
  * lists what is held without ever returning a secret.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface CredentialVault {
 
     /** Summary of one credential entry version; no secret material. */

@@ -9,6 +9,7 @@ import java.util.Optional;
  * An inventory entry: a system Holdfast talks to, how (transport, format, endpoint) and how it
  * authenticates (pattern + credential reference into the vault). Routes refer to it by id.
  */
+@org.osgi.annotation.versioning.ProviderType
 public record DownstreamSystem(String id, String name, Optional<String> odsCode, String environment,
                                String transport, WireFormat format, String endpoint, AuthPattern authPattern,
                                Optional<String> credentialRef, Optional<String> ownerContact) {

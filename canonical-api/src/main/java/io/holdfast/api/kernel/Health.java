@@ -7,6 +7,7 @@ import java.util.List;
  * activation (with PID, key and allowed values), a store that could not open. Read by
  * {@code holdfast:status}, REST and metrics.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface Health {
 
     void report(String component, HealthState state, String detail);

@@ -9,6 +9,7 @@ import java.util.Optional;
  * Persistent and safe under concurrency (unique key in the store). Inbound connectors do not call
  * it directly: {@link Intake} claims inside its batch transaction.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface Idempotency {
 
     /** Claims the event's key in its own transaction. */

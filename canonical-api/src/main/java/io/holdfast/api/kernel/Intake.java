@@ -15,6 +15,7 @@ import java.util.concurrent.CompletionStage;
  * exceptionally with {@link io.holdfast.api.error.IntakeRefusedException} when nothing was stored
  * (back-pressure, store down, shutting down): answer negatively so the sender retries.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface Intake {
 
     CompletionStage<IntakeReceipt> accept(Envelope envelope, Payload payload, DecodeResult decoded, FieldTrail trail);

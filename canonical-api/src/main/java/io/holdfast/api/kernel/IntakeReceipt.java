@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param rejected true if the message was journaled as REJECTED (the connector answers negatively)
  */
+@org.osgi.annotation.versioning.ProviderType
 public record IntakeReceipt(long journalId, boolean rejected, List<EventOutcome> events) {
     public IntakeReceipt {
         events = List.copyOf(events);

@@ -10,6 +10,7 @@ import java.util.Optional;
  * whole entry and fails with a {@link HoldfastException} ({@code INVALID_CONFIGURATION}) that lists
  * each problem, so nothing invalid is ever stored.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface Inventory {
 
     Optional<DownstreamSystem> find(String id);

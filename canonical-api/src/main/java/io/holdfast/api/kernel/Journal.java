@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionStage;
  * credential identity. Stage rows form a hash chain in write order; {@link #verify()} checks it.
  * Inbound messages enter through {@link Intake}; outbound stages through {@link #record}.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface Journal {
 
     /** Appends a stage (SENT, RESPONSE, ACKED, DEAD_LETTER...); completes when durable. */

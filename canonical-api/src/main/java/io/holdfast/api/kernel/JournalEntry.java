@@ -8,6 +8,7 @@ import java.util.Optional;
  * A journaled message: envelope data, the event it decoded to (type, natural-key digest, claim
  * outcome), where its raw payload is, and its stages in chain order.
  */
+@org.osgi.annotation.versioning.ProviderType
 public record JournalEntry(long id, String messageId, String sourceSystem, String channel, Instant receivedAt,
                            String wireFormat, Optional<String> eventType, Optional<String> keyDigest,
                            Optional<ClaimOutcome> claim, Optional<PayloadInfo> payload, List<StageEntry> stages) {

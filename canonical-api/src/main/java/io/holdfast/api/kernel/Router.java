@@ -8,6 +8,7 @@ import java.util.List;
  * Chooses the inventory targets for an event. Intake calls it inside its batch transaction and
  * writes one outbox row per target, so an acknowledgement means "durably accepted and scheduled".
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface Router {
 
     /** A chosen target: route id, inventory system id, and whether delivery is ordered per patient. */

@@ -11,6 +11,7 @@ import java.util.Locale;
  * <p>Sandbox-only conveniences (a passphrase in an environment variable, a generated local admin
  * account, simulators writing into the journal) check {@link #isSandbox()} and refuse otherwise.
  */
+@org.osgi.annotation.versioning.ProviderType
 public enum RuntimeMode {
     PRODUCTION, SANDBOX;
 

@@ -1,6 +1,7 @@
 package io.holdfast.api.kernel;
 
 /** Journal stages of a message's life. */
+@org.osgi.annotation.versioning.ProviderType
 public enum Stage {
     RECEIVED, TRANSFORMED, ROUTED, SENT, RESPONSE, ACKED, REJECTED, DEAD_LETTER;
 

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param detail     a short PHI-free description (status code, ACK code, error reason)
  * @param payload    bytes sent or received, stored encrypted
  */
+@org.osgi.annotation.versioning.ProviderType
 public record StageRecord(long journalId, Stage stage, String systemId, Optional<CredentialIdentity> credential,
                           String detail, Optional<Payload> payload) {
     public StageRecord {

@@ -1,6 +1,7 @@
 package io.holdfast.api.kernel;
 
 /** Names of the transports Holdfast ships (vendors may register others). */
+@org.osgi.annotation.versioning.ProviderType
 public final class Transports {
     public static final String HTTP = "HTTP";
     public static final String MLLP = "MLLP";

@@ -48,6 +48,7 @@ public interface WorkFiles {
      * A work file being written: write the plaintext, then {@link #commit()}. {@link #close()} without
      * commit discards it, so {@code try (PendingWorkFile f = ...) { ...; f.commit(); }} never leaves half a file.
      */
+    @org.osgi.annotation.versioning.ProviderType
     abstract class PendingWorkFile extends OutputStream {
         /** Completes the encryption, forces the file, renames it into place and forces the folder. */
         public abstract void commit() throws IOException;

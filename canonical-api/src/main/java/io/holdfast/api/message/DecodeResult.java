@@ -8,6 +8,7 @@ import java.util.Objects;
  * What a codec made of an inbound message. Whatever the outcome, Intake keeps and journals the
  * raw payload; nothing is dropped.
  */
+@org.osgi.annotation.versioning.ProviderType
 public sealed interface DecodeResult permits DecodeResult.Decoded, DecodeResult.Rejected, DecodeResult.Unmapped {
 
     /** Decoded into one or more canonical events (an ORU may carry several results, an ESR file many records). */

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param wireFormat    format of the payload
  * @param attributes    transport attributes safe to journal in clear (no PHI, no secrets)
  */
+@org.osgi.annotation.versioning.ProviderType
 public record Envelope(String messageId, Optional<String> correlationId, String sourceSystem, String channel,
                        Instant receivedAt, WireFormat wireFormat, Map<String, String> attributes) {
     public Envelope {

@@ -8,6 +8,7 @@ import java.util.Objects;
  * (empty inbound), and its value. The journal stores the value as a keyed HMAC digest unless the
  * field policy allows it in clear; the value never appears in {@link #toString()}.
  */
+@org.osgi.annotation.versioning.ProviderType
 public record FieldMapping(String sourcePath, String canonicalPath, String targetPath, String value) {
     public FieldMapping {
         Objects.requireNonNull(sourcePath, "sourcePath");

@@ -8,6 +8,7 @@ import java.util.List;
  * Collects the field-level mappings a codec makes while decoding or encoding one message. Not
  * thread-safe: one trail per message, filled by one codec call.
  */
+@org.osgi.annotation.versioning.ProviderType
 public final class FieldTrail {
     private final List<FieldMapping> mappings = new ArrayList<>();
 

@@ -13,6 +13,7 @@ import java.util.Objects;
  * are a file the connector streamed to disk, so the kernel can stream them into the encrypted
  * payload store without holding them in heap.
  */
+@org.osgi.annotation.versioning.ProviderType
 public sealed interface Payload permits Payload.Bytes, Payload.FileBacked, Payload.Streamed {
 
     long size();
@@ -34,6 +35,7 @@ public sealed interface Payload permits Payload.Bytes, Payload.FileBacked, Paylo
 
     /** Opens a fresh stream over the same bytes. */
     @FunctionalInterface
+    @org.osgi.annotation.versioning.ConsumerType
     interface Opener {
         InputStream open() throws IOException;
     }

@@ -6,6 +6,7 @@ import java.util.Objects;
  * The wire format of a payload: a family (HL7V2, FHIR, ESR_FILE, OPAQUE, or a vendor's own) and a
  * version ({@code 2.4}, {@code R4}, ...; empty where it has none).
  */
+@org.osgi.annotation.versioning.ProviderType
 public record WireFormat(String family, String version) {
     public static final String HL7V2 = "HL7V2";
     public static final String FHIR = "FHIR";

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** A postal address; lines in order, postcode separately (PDS searches by postcode). */
+@org.osgi.annotation.versioning.ProviderType
 public record Address(List<String> lines, Optional<String> city, Optional<String> postcode, Optional<String> use) {
     public Address {
         lines = lines == null ? List.of() : List.copyOf(lines);

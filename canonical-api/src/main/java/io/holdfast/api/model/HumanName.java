@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** A person's name. {@code use} follows FHIR (usual, official, nickname, old, maiden...). */
+@org.osgi.annotation.versioning.ProviderType
 public record HumanName(String family, List<String> given, Optional<String> prefix, Optional<String> use) {
     public HumanName {
         family = family == null ? "" : family;

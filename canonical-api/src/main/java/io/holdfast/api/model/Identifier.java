@@ -7,6 +7,7 @@ import io.holdfast.api.error.HoldfastException;
  * A business identifier: a system (URI, or {@code urn:holdfast:...} for local assigning
  * authorities) and a value.
  */
+@org.osgi.annotation.versioning.ProviderType
 public record Identifier(String system, String value) {
     /** System prefix for a local identifier assigned by an authority, e.g. a hospital MRN. */
     public static final String LOCAL_PREFIX = "urn:holdfast:local:";

@@ -7,6 +7,7 @@ import io.holdfast.api.error.InvalidNhsNumberException;
  * first nine (weights 10..2). {@link #toString()} masks the number so it cannot leak into logs by
  * accident; use {@link #value()} or {@link #formatted()} where the number is meant to be shown.
  */
+@org.osgi.annotation.versioning.ProviderType
 public final class NhsNumber {
     /** FHIR identifier system for NHS numbers. */
     public static final String SYSTEM = "https://fhir.nhs.uk/Id/nhs-number";

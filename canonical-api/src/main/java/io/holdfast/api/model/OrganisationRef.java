@@ -4,6 +4,7 @@ import io.holdfast.api.error.ErrorCode;
 import io.holdfast.api.error.HoldfastException;
 
 /** A reference to an organisation by ODS code (Trust, site, GP practice, pharmacy). */
+@org.osgi.annotation.versioning.ProviderType
 public record OrganisationRef(String odsCode) {
     public static final String SYSTEM = "https://fhir.nhs.uk/Id/ods-organization-code";
 

@@ -10,6 +10,7 @@ import java.util.Optional;
  * A patient as the canonical model knows them. At least one identifier is required; the NHS
  * number is optional (unidentified and overseas patients have only local MRNs).
  */
+@org.osgi.annotation.versioning.ProviderType
 public record Patient(
         List<Identifier> identifiers,
         List<HumanName> names,

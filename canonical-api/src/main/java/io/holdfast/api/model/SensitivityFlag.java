@@ -1,6 +1,7 @@
 package io.holdfast.api.model;
 
 /** PDS confidentiality marking ({@code meta.security}). */
+@org.osgi.annotation.versioning.ProviderType
 public enum SensitivityFlag {
     /** Unrestricted. */
     U,

@@ -9,6 +9,7 @@ import javax.net.ssl.SSLContext;
  * What a transport needs to authenticate one call, obtained from an {@link AuthProvider}. Holds
  * live secrets: never log it, never store it; only {@link #identity()} is journaled.
  */
+@org.osgi.annotation.versioning.ProviderType
 public sealed interface AuthMaterial permits AuthMaterial.None, AuthMaterial.Tls, AuthMaterial.Headers {
 
     CredentialIdentity identity();

@@ -1,6 +1,7 @@
 package io.holdfast.api.spi;
 
 /** How a downstream system authenticates Holdfast. Each inventory system names exactly one. */
+@org.osgi.annotation.versioning.ProviderType
 public enum AuthPattern {
     /** TLS mutual authentication with a client certificate (Spine, MESH). */
     TLS_MUTUAL,

@@ -13,6 +13,7 @@ import io.holdfast.api.kernel.DownstreamSystem;
  * system, call {@link #invalidate} once, authenticate again and retry the request once; a second
  * 401 is a failure. Journal {@link AuthMaterial#identity()}, never the material.
  */
+@org.osgi.annotation.versioning.ConsumerType
 public interface AuthProvider {
 
     AuthPattern pattern();

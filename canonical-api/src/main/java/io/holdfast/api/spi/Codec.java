@@ -14,6 +14,7 @@ import io.holdfast.api.message.WireFormat;
  *
  * @param <W> the wire representation (e.g. {@code byte[]}, a HAPI message, a FHIR resource)
  */
+@org.osgi.annotation.versioning.ConsumerType
 public interface Codec<W> {
     /** Service property naming the format family a registered codec handles. */
     String FORMAT_PROPERTY = "holdfast.format";

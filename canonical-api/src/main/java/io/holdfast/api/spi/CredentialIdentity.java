@@ -7,6 +7,7 @@ import java.util.Optional;
  * Which credential made a call: vault entry id, version, and a certificate fingerprint (SHA-256)
  * or key id. Journaled with every outbound call. Never contains the secret itself.
  */
+@org.osgi.annotation.versioning.ProviderType
 public record CredentialIdentity(String entryId, int version, Optional<String> fingerprint, Optional<String> keyId) {
     public static final CredentialIdentity NONE = new CredentialIdentity("none", 0, Optional.empty(), Optional.empty());
 

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** The outcome of one delivery attempt, as the dispatcher needs it to journal and retry. */
+@org.osgi.annotation.versioning.ProviderType
 public sealed interface DeliveryResult
         permits DeliveryResult.Acknowledged, DeliveryResult.Accepted, DeliveryResult.Transient, DeliveryResult.Permanent {
 

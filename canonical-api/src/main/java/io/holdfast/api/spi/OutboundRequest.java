@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param headers   transport headers the encoder wants set (content type, workflow id...)
  * @param auth      credentials obtained from the target's {@link AuthProvider}
  */
+@org.osgi.annotation.versioning.ProviderType
 public record OutboundRequest(String requestId, int attempt, DownstreamSystem target, Payload body,
                               Map<String, String> headers, AuthMaterial auth) {
     public OutboundRequest {

@@ -6,6 +6,7 @@ package io.holdfast.api.spi;
  * {@link io.holdfast.api.kernel.Transports}). Implementations never throw for a failed delivery:
  * they return {@link DeliveryResult.Transient} or {@link DeliveryResult.Permanent}.
  */
+@org.osgi.annotation.versioning.ConsumerType
 public interface OutboundTransport {
 
     /** The transport this service implements, e.g. {@code MLLP}. */

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
  * window, so the kernel can compare two sides and rank the variances. Register with property
  * {@code holdfast.reconciliation.source} = a name.
  */
+@org.osgi.annotation.versioning.ConsumerType
 public interface ReconciliationSource {
 
     /** One record as this side holds it. */
