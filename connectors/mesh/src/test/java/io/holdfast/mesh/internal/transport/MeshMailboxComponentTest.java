@@ -21,6 +21,7 @@ import io.holdfast.mesh.internal.config.MeshMailboxConfig;
 import io.holdfast.simulator.mesh.MeshFaults.Fault;
 import io.holdfast.simulator.mesh.MeshFaults.Operation;
 import io.holdfast.simulator.mesh.MeshSimulator;
+import io.holdfast.testkit.MutableClock;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
