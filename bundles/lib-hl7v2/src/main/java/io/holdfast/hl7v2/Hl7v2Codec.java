@@ -27,8 +27,7 @@ import java.util.Optional;
  * or use the registered {@code Codec} service ({@code holdfast.format=HL7V2}). Messages mapped:
  * ADT (A01–A40), ORU^R01/R30/R31/R32 results, ORM^O01 and OML^O21 orders, RDE^O11 pharmacy orders;
  * any other well-formed message is {@link DecodeResult.Unmapped}. The rejection codes are the
- * constants below plus {@code MISSING_FIELD}, {@code INVALID_VALUE} and {@code INVALID_NHS_NUMBER}
- * ({@link MessageMapper}).
+ * constants below; the reasons name fields (e.g. {@code ORC-2.1}), never their values.
  */
 public final class Hl7v2Codec implements Codec<byte[]> {
     /** Envelope attribute with the charset to use when MSH-18 is empty (Java charset name). */
@@ -38,6 +37,12 @@ public final class Hl7v2Codec implements Codec<byte[]> {
     public static final String MALFORMED_MSH = "MALFORMED_MSH";
     public static final String UNPARSABLE = "UNPARSABLE";
     public static final String UNSUPPORTED_CHARSET = "UNSUPPORTED_CHARSET";
+    /** A field the mapping needs is empty, e.g. PID-3, PV1-19, OBR-3, or both placer and filler order number. */
+    public static final String MISSING_FIELD = "MISSING_FIELD";
+    /** A field holds a value the mapping cannot use: a bad timestamp, an order control Holdfast does not map. */
+    public static final String INVALID_VALUE = "INVALID_VALUE";
+    /** An identifier marked as an NHS number fails the Modulus 11 check. */
+    public static final String INVALID_NHS_NUMBER = "INVALID_NHS_NUMBER";
 
     private final HapiContext context = UkHapiContexts.canonical();
     private final PipeParser parser = context.getPipeParser();
