@@ -80,8 +80,12 @@ public final class SimulatedLab implements AutoCloseable {
         return handler.lastSince();
     }
 
+    /** Stops listening (the lab is then "down": connections are refused); closing again does nothing. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (group.isShuttingDown()) {
+            return;
+        }
         channel.close().syncUninterruptibly();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
