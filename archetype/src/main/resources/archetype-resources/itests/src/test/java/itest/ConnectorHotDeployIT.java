@@ -6,39 +6,36 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import io.holdfast.api.event.Appointment;
 import io.holdfast.api.event.EventKey;
 import io.holdfast.api.kernel.DownstreamSystem;
-import io.holdfast.api.kernel.Health;
 import io.holdfast.api.kernel.Inventory;
-import io.holdfast.api.kernel.Journal;
 import io.holdfast.api.kernel.Stage;
 import io.holdfast.api.message.WireFormat;
 import io.holdfast.api.model.Identifier;
 import io.holdfast.api.spi.AuthPattern;
+import io.holdfast.testkit.fixture.Await;
+import io.holdfast.testkit.karaf.HoldfastDistribution;
+import io.holdfast.testkit.karaf.KarafShell;
+import io.holdfast.testkit.karaf.KernelBundleWatch;
+import io.holdfast.testkit.karaf.KernelBundles;
+import io.holdfast.testkit.karaf.KernelTestSupport;
+import java.io.File;
+import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
-import javax.inject.Inject;
-import org.apache.karaf.features.BootFinished;
-import org.apache.karaf.features.FeaturesService;
-import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
-import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.OptionUtils;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * The connector on the real Holdfast distribution, hot-deployed the way an admin does it: allow its transport and
@@ -48,11 +45,10 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * The shell command works; {@code feature:uninstall} removes the connector. No kernel bundle is stopped, re-resolved
  * or refreshed meanwhile.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class ConnectorHotDeployIT {
-    private static final long WAIT_MILLIS = 60_000;
+public class ConnectorHotDeployIT extends KernelTestSupport {
+    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String FEATURE = "${connectorName}";
+    private static final Set<String> CONNECTOR_BUNDLES = Set.of("${package}.connector");
     private static final String TRANSPORT = "${wireName}";
     private static final String FEED_PID = "${package}.feed";
     private static final String SOURCE = "booking-it";
@@ -61,38 +57,28 @@ public class ConnectorHotDeployIT {
     /** The last refusal seen while waiting, for the failure message. */
     private volatile String lastProblem = "";
 
-    @Inject
-    BootFinished bootFinished;
-
-    @Inject
-    BundleContext bundleContext;
-
-    @Inject
-    FeaturesService features;
-
-    @Inject
-    SessionFactory sessionFactory;
-
-    @Inject
-    Health health;
-
-    @Inject
-    @Filter(timeout = 120_000)
-    Journal journal;
-
-    @Inject
-    @Filter(timeout = 120_000)
-    ConfigurationAdmin configurationAdmin;
-
-    /** Runs in the test JVM: the booking system starts there, and Karaf is told where it is. */
+    /**
+     * Runs in the test JVM: the booking system starts there, and Karaf finds this project's bundles in
+     * {@code target/connector-repository} (a repository-layout copy, so this works without {@code mvn install}).
+     */
+    @Override
     @Configuration
     public Option[] configuration() {
-        return OptionUtils.combine(DistributionOptions.options(), systemProperty("booking.url").value(RemoteBookingSystem.start()));
+        String repository = new File(System.getProperty("connector.repository")).getAbsolutePath();
+        return OptionUtils.combine(HoldfastDistribution.options(),
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.defaultRepositories",
+                        "file:${karaf.home}/${karaf.default.repository}@id=system.repository@snapshots,"
+                        + "file:" + repository + "@id=connector.repository@snapshots"),
+                systemProperty("connector.features").value(System.getProperty("connector.features")),
+                // exam's extender waits this long (10 s by default) for its invoker, which starts only once the kernel's
+                // boot features are in: a loaded machine took longer, and the probe never ran
+                systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("300000"),
+                systemProperty("booking.url").value(RemoteBookingSystem.start()));
     }
 
     @Test
     public void installedByAnAdminItCarriesAppointmentsAndLeavesTheKernelAloneWhenRemoved() throws Exception {
-        AdminShell shell = new AdminShell(sessionFactory);
+        KarafShell shell = shell();
         String bookingUrl = System.getProperty("booking.url");
         allowTransportAndFormat();
         await("inventory accepts target " + TARGET, () -> saved(new DownstreamSystem(TARGET, "Booking system inbox (itest)",
@@ -102,9 +88,13 @@ public class ConnectorHotDeployIT {
         await("route listed by holdfast:routes", () -> output(shell, "holdfast:routes").contains("${connectorName}-it"));
         factoryConfiguration(FEED_PID, "it", "name", "it", "baseUrl", bookingUrl, "sourceSystem", SOURCE, "pollIntervalSeconds", "1");
 
-        try (KernelWatch watch = KernelWatch.start(bundleContext, "${package}.")) {
-            assertTrue("the watch covers the kernel bundles", watch.watchedBundles() >= 10);
+        try (KernelBundleWatch watch = KernelBundleWatch.start(bundleContext, KernelBundles.kernel(features, CONNECTOR_BUNDLES))) {
+            assertTrue("the watch covers holdfast-kernel's bundles",
+                    watch.watchedBundles() >= KernelBundles.featureBundles(bundleContext, features).size());
             shell.run("feature:repo-add " + System.getProperty("connector.features"));
+            String simulation = shell.simulateInstall(bundleContext, FEATURE);
+            assertTrue("the simulation installs the connector bundle:\n" + simulation, simulation.contains("connector"));
+            assertFalse("feature:install -t -v reports bundles to refresh:\n" + simulation, simulation.contains("to refresh"));
             shell.run("feature:install " + FEATURE);
 
             for (int n = 1; n <= RemoteBookingSystem.SAMPLES; n++) {
@@ -123,7 +113,8 @@ public class ConnectorHotDeployIT {
             await("connector bundle gone", () -> connectorBundles().isEmpty());
             await("feed gone from Health", () -> health.components().stream().noneMatch(c -> c.component().equals("${connectorName}:it")));
             assertFalse(features.isInstalled(features.getFeature(FEATURE)));
-            assertEquals("kernel bundles disturbed by install and uninstall", List.of(), watch.disturbances());
+            assertEquals("kernel bundles disturbed by install and uninstall (framework refreshes meanwhile: "
+                    + watch.frameworkRefreshes() + ")", List.of(), watch.disturbances());
         }
     }
 
@@ -147,7 +138,7 @@ public class ConnectorHotDeployIT {
 
     /**
      * Saves through the Inventory service registered now: a configuration change re-creates the inventory component,
-     * so an instance looked up before it keeps the old rules.
+     * so an instance looked up before it (such as the injected one) keeps the old rules.
      */
     private boolean saved(DownstreamSystem system) {
         ServiceReference<Inventory> ref = bundleContext.getServiceReference(Inventory.class);
@@ -172,11 +163,10 @@ public class ConnectorHotDeployIT {
     }
 
     private List<Bundle> connectorBundles() {
-        return List.of(bundleContext.getBundles()).stream()
-                .filter(b -> b.getSymbolicName() != null && b.getSymbolicName().startsWith("${package}.")).toList();
+        return List.of(bundleContext.getBundles()).stream().filter(b -> CONNECTOR_BUNDLES.contains(b.getSymbolicName())).toList();
     }
 
-    private String output(AdminShell shell, String command) {
+    private String output(KarafShell shell, String command) {
         try {
             return shell.run(command);
         } catch (Exception e) {
@@ -186,13 +176,7 @@ public class ConnectorHotDeployIT {
     }
 
     private void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError(what + " did not happen within " + WAIT_MILLIS / 1000 + " s"
-                        + (lastProblem.isEmpty() ? "" : "; last problem: " + lastProblem) + "; health: " + health.components());
-            }
-            Thread.sleep(100);
-        }
+        Await.until(what, WAIT, condition, () -> (lastProblem.isEmpty() ? "" : "last problem: " + lastProblem + "; ")
+                + "health: " + health.components());
     }
 }
