@@ -1,8 +1,10 @@
 /**
  * Kernel-internal credentials API: vault administration (import, activation, listing), the
- * certificate monitor, CIS2 token exchange, and organisation credentials for protocols that build
- * their own auth header. Nothing here ever returns a secret in a {@code toString}.
+ * certificate monitor and CIS2 token exchange. Nothing here ever returns a secret in a
+ * {@code toString}. Connectors use none of it: the material they need by vault entry
+ * ({@code TlsMaterialSource}, {@code OrgCredentialSource}) is in canonical-api's
+ * {@code io.holdfast.api.kernel} since 2.0.0.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package io.holdfast.credentials.api;

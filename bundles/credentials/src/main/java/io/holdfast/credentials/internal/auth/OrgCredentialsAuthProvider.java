@@ -1,11 +1,11 @@
 package io.holdfast.credentials.internal.auth;
 
 import io.holdfast.api.kernel.DownstreamSystem;
+import io.holdfast.api.kernel.OrgCredentialSource;
 import io.holdfast.api.spi.AuthMaterial;
 import io.holdfast.api.spi.AuthPattern;
 import io.holdfast.api.spi.AuthProvider;
 import io.holdfast.credentials.api.CredentialKind;
-import io.holdfast.credentials.api.OrgCredentialSource;
 import io.holdfast.credentials.internal.material.Material;
 import io.holdfast.credentials.internal.vault.SlotKey;
 import io.holdfast.credentials.internal.vault.Unsealed;

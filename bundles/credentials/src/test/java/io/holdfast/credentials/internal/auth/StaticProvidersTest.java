@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.holdfast.api.kernel.DownstreamSystem;
+import io.holdfast.api.kernel.OrgCredentialSource.OrgCredential;
 import io.holdfast.api.message.WireFormat;
 import io.holdfast.api.spi.AuthMaterial;
 import io.holdfast.api.spi.AuthPattern;
 import io.holdfast.credentials.api.CredentialKind;
 import io.holdfast.credentials.api.CredentialTarget;
 import io.holdfast.credentials.api.ImportRequest;
-import io.holdfast.credentials.api.OrgCredentialSource.OrgCredential;
 import io.holdfast.credentials.testing.TestKernel;
 import io.holdfast.credentials.testing.TestPki;
 import io.holdfast.simulator.apim.ApimSimulator;

@@ -6,7 +6,7 @@ import io.holdfast.api.kernel.Health;
 import io.holdfast.api.kernel.HealthState;
 import io.holdfast.api.kernel.Intake;
 import io.holdfast.api.kernel.Router;
-import io.holdfast.credentials.api.TlsMaterialSource;
+import io.holdfast.api.kernel.TlsMaterialSource;
 import io.holdfast.mllp.internal.transport.ListenerMeters;
 import io.holdfast.mllp.internal.transport.ListenerStats;
 import io.holdfast.mllp.internal.transport.ListenerView;
