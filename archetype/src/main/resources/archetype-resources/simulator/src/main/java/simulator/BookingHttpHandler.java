@@ -50,8 +50,12 @@ final class BookingHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
         String path = uri.path();
         HttpMethod method = request.method();
         if (path.equals(MESSAGES) && method.equals(HttpMethod.GET)) {
-            int limit = uri.parameters().containsKey("limit") ? Integer.parseInt(uri.parameters().get("limit").get(0)) : 100;
-            return text(HttpResponseStatus.OK, String.join("\n", state.waiting(limit)));
+            try {
+                int limit = uri.parameters().containsKey("limit") ? Integer.parseInt(uri.parameters().get("limit").get(0)) : 100;
+                return text(HttpResponseStatus.OK, String.join("\n", state.waiting(Math.max(0, limit))));
+            } catch (NumberFormatException e) {
+                return text(HttpResponseStatus.BAD_REQUEST, "limit must be a whole number");
+            }
         }
         if (path.startsWith(MESSAGES + "/") && path.length() > MESSAGES.length() + 1) {
             String id = path.substring(MESSAGES.length() + 1);

@@ -1,7 +1,6 @@
 package ${package}.simulator;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +58,6 @@ public final class BookingState {
     }
 
     private static boolean hasField(String text, String key) {
-        List<String> lines = new ArrayList<>(List.of(text.split("\r?\n")));
-        return lines.stream().anyMatch(l -> l.startsWith(key + "=") && l.length() > key.length() + 1);
+        return text.lines().anyMatch(l -> l.startsWith(key + "=") && !l.substring(key.length() + 1).isBlank());
     }
 }

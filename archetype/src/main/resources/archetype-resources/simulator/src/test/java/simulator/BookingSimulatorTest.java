@@ -33,6 +33,7 @@ class BookingSimulatorTest {
 
         assertThat(send("GET", "/messages", null, null).body()).isEqualTo("M1\nM2");
         assertThat(send("GET", "/messages?limit=1", null, null).body()).isEqualTo("M1");
+        assertThat(send("GET", "/messages?limit=some", null, null).statusCode()).isEqualTo(400);
         HttpResponse<String> fetched = send("GET", "/messages/M1", null, null);
         assertThat(fetched.statusCode()).isEqualTo(200);
         assertThat(fetched.body()).contains("appointmentId=APT-1");

@@ -57,6 +57,9 @@ public class AppointmentCodec implements Codec<byte[]> {
             return DecodeResult.rejected(e.code(), e.getMessage());
         } catch (InvalidNhsNumberException e) {
             return DecodeResult.rejected("INVALID_NHS_NUMBER", "field 'nhsNumber': " + e.getMessage());
+        } catch (HoldfastException e) {
+            // a value the canonical model refuses (its messages carry no values); a codec never throws for bad input
+            return DecodeResult.rejected("INVALID_FIELD", e.getMessage());
         }
     }
 

@@ -12,8 +12,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.WeakHashMap;
 import javax.net.ssl.SSLContext;
 import org.osgi.service.component.annotations.Component;
 
@@ -30,6 +33,8 @@ public class FeedOutboundTransport implements OutboundTransport {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient plain = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    /** One client per TLS context (a provider hands out the same context until a credential rotates), for connection reuse. */
+    private final Map<SSLContext, HttpClient> tlsClients = Collections.synchronizedMap(new WeakHashMap<>());
 
     @Override
     public String transport() {
@@ -101,6 +106,7 @@ public class FeedOutboundTransport implements OutboundTransport {
     private HttpClient client(AuthMaterial auth) {
         Optional<SSLContext> tls = auth instanceof AuthMaterial.Tls t ? Optional.of(t.sslContext())
                 : auth instanceof AuthMaterial.Headers h ? h.tls() : Optional.empty();
-        return tls.map(ctx -> HttpClient.newBuilder().connectTimeout(TIMEOUT).sslContext(ctx).build()).orElse(plain);
+        return tls.map(ctx -> tlsClients.computeIfAbsent(ctx, c -> HttpClient.newBuilder().connectTimeout(TIMEOUT).sslContext(c).build()))
+                .orElse(plain);
     }
 }
