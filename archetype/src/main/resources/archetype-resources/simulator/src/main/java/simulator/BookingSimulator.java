@@ -49,7 +49,7 @@ public final class BookingSimulator implements AutoCloseable {
         return ((InetSocketAddress) server.localAddress()).getPort();
     }
 
-    /** Base URL of this simulator, e.g. {@code http://127.0.0.1:8790}. */
+    /** Base URL of this simulator, e.g. {@code http://127.0.0.1:8791}. */
     public String baseUrl() {
         return "http://" + host + ":" + port();
     }

@@ -8,7 +8,7 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
-        int port = args.length > 0 ? Integer.parseInt(args[0]) : 8790;
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 8791;
         int samples = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         BookingSimulator simulator = new BookingSimulator("127.0.0.1", port).start();
         Instant now = Instant.now();

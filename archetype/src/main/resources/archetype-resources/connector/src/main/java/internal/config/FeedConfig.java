@@ -15,7 +15,7 @@ public @interface FeedConfig {
     @AttributeDefinition(description = "Feed name: 1-32 lowercase letters, digits or '-'; the channel is ${connectorName}:<name>")
     String name();
 
-    @AttributeDefinition(description = "Base URL of the booking system, http:// or https:// (e.g. http://127.0.0.1:8790)")
+    @AttributeDefinition(description = "Base URL of the booking system, http:// or https:// (e.g. http://127.0.0.1:8791)")
     String baseUrl();
 
     @AttributeDefinition(description = "Inventory id of the sending system, recorded as the message source; empty = the feed name")

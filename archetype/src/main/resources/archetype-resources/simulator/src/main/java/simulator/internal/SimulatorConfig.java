@@ -12,7 +12,7 @@ public @interface SimulatorConfig {
     String host() default "127.0.0.1";
 
     @AttributeDefinition(description = "HTTP port")
-    int port() default 8790;
+    int port() default 8791;
 
     @AttributeDefinition(description = "Sample appointments waiting in the outbox at start")
     int demoAppointments() default 3;
