@@ -204,8 +204,8 @@ final class InboundProcessor {
         return switch (rejectionCode) {
             case Hl7v2Codec.NO_MSH -> AckError.SEGMENT_SEQUENCE;
             case Hl7v2Codec.MALFORMED_MSH, FIELD_TOO_LONG -> AckError.DATA_TYPE;
-            case "MISSING_FIELD" -> AckError.REQUIRED_FIELD_MISSING;
-            case Hl7v2Codec.UNPARSABLE, "INVALID_NHS_NUMBER", "INVALID_VALUE", "INVALID_IDENTIFIER" -> AckError.DATA_TYPE;
+            case Hl7v2Codec.MISSING_FIELD -> AckError.REQUIRED_FIELD_MISSING;
+            case Hl7v2Codec.UNPARSABLE, Hl7v2Codec.INVALID_NHS_NUMBER, Hl7v2Codec.INVALID_VALUE, "INVALID_IDENTIFIER" -> AckError.DATA_TYPE;
             default -> AckError.APPLICATION_ERROR;
         };
     }
