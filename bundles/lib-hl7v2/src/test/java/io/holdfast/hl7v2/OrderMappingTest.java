@@ -152,6 +152,24 @@ class OrderMappingTest {
     }
 
     @Test
+    void ormWithRxoIsAPharmacyOrderReadFromTheRxoFields() {
+        Order order = orders("orm_o01_v24_pharmacy.hl7").get(0);
+        assertThat(order.category()).isEqualTo(OrderCategory.PHARMACY);
+        assertThat(order.serviceCode()).isEqualTo("42206511000001102");
+        OrderedMedication med = order.medication().orElseThrow();
+        assertThat(med.dose()).contains("40");
+        assertThat(med.doseUnit()).contains("mg");
+        assertThat(med.doseForm()).contains("INJ");
+        assertThat(med.route()).contains("SC");
+        assertThat(med.frequency()).as("ORC-7.2").contains("OD");
+        assertThat(med.dispenseQuantity()).contains("7");
+        assertThat(med.dispenseUnit()).contains("SYR");
+        assertThat(med.instructions()).contains("Subcutaneous, 18:00 daily");
+        assertThat(trail.mappings()).contains(new FieldMapping("RXO-1.1", "order.medication.code", "", "42206511000001102"),
+                new FieldMapping("ORC-7.2", "order.medication.frequency", "", "OD"));
+    }
+
+    @Test
     void rdeV25UsesTheEncodedOrdersRouteAndTimingNotTheOriginalRxo() {
         Order order = orders("rde_o11_v25.hl7").get(0);
         assertThat(order.status()).isEqualTo(OrderStatus.REVISED);
@@ -213,7 +231,7 @@ class OrderMappingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"orm_o01_v24_new.hl7", "orm_o01_v24_cancel.hl7", "orm_o01_v24_status.hl7", "orm_o01_v23_radiology.hl7",
-            "oml_o21_v25.hl7", "rde_o11_v24.hl7", "rde_o11_v25.hl7"})
+            "oml_o21_v25.hl7", "rde_o11_v24.hl7", "rde_o11_v25.hl7", "orm_o01_v24_pharmacy.hl7"})
     void encodeThenDecodeKeepsEveryOrdersKeyAndDigest(String fixture) {
         for (Order order : orders(fixture)) {
             for (String version : new String[] {"2.3", "2.4", "2.5"}) {
