@@ -1,4 +1,4 @@
-package io.holdfast.journal.command;
+package io.holdfast.journal.internal.command;
 
 import io.holdfast.api.error.ErrorCode;
 import io.holdfast.api.error.HoldfastException;

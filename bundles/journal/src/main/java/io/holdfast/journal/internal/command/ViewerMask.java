@@ -1,4 +1,4 @@
-package io.holdfast.journal.command;
+package io.holdfast.journal.internal.command;
 
 import java.security.AccessController;
 import java.security.Principal;

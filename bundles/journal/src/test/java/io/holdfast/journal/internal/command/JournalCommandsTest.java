@@ -1,4 +1,4 @@
-package io.holdfast.journal.command;
+package io.holdfast.journal.internal.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.holdfast.journal.command;
+package io.holdfast.journal.internal.command;
 
 import io.holdfast.journal.internal.RetentionControl;
 import org.apache.karaf.shell.api.action.Action;
