@@ -1,5 +1,5 @@
 /**
- * MESH API v2 protocol code shared by the connector and the MESH simulator: header names, the
+ * The connector's MESH API v2 protocol code (the MESH simulator has its own, written independently): header names, the
  * NHSMESH authorization token (build and verify), chunk ranges, checksums and the message id format. No I/O here.
  */
 @org.osgi.annotation.bundle.Export

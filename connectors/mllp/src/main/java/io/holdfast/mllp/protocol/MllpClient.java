@@ -13,7 +13,7 @@ import javax.net.SocketFactory;
 
 /**
  * A small blocking MLLP client: one connection, send a frame, read a frame. Used by the outbound
- * transport, the feed simulator, {@code holdfast:mllp-send}, tests and the benchmark load driver.
+ * transport, {@code holdfast:mllp-send}, tests and the benchmark load driver.
  * Not thread-safe: one user at a time.
  */
 public final class MllpClient implements AutoCloseable {
