@@ -26,7 +26,7 @@ final class BuiltBundles {
     private BuiltBundles() {
     }
 
-    /** artifactId → role of every bundle module under canonical-api, bundles/, connectors/, simulators/. */
+    /** artifactId → role of every bundle module under canonical-api, bundles/, connectors/, simulators/, examples/. */
     static Map<String, ModuleRole> modulesOnDisk() {
         Path root = Path.of(System.getProperty("holdfast.repo.root", ".."));
         Map<String, ModuleRole> modules = new TreeMap<>();
@@ -39,6 +39,13 @@ final class BuiltBundles {
                     default -> ModuleRole.SIMULATOR;
                 };
                 addModule(module, role, modules);
+            }
+        }
+        // example connectors (examples/<name>/<module>), built from the archetype like a vendor's
+        for (Path example : children(root.resolve("examples"))) {
+            for (Path module : children(example)) {
+                boolean simulator = module.getFileName().toString().contains("simulator");
+                addModule(module, simulator ? ModuleRole.SIMULATOR : ModuleRole.CONNECTOR, modules);
             }
         }
         if (modules.isEmpty()) {
@@ -100,7 +107,6 @@ final class BuiltBundles {
     /** The manifest of {@code artifactId}, failing with what to do if the rules cannot see it. */
     static BundleManifest require(Map<String, BundleManifest> built, String artifactId) {
         return Optional.ofNullable(built.get(artifactId)).orElseThrow(() -> new AssertionError(artifactId
-                + " is a bundle module but not on build-rules' test class path: add io.holdfast:" + artifactId
-                + " (scope test) to build-rules/pom.xml"));
+                + " is a bundle module but not on build-rules' test class path: add it (scope test) to build-rules/pom.xml"));
     }
 }
