@@ -149,6 +149,14 @@ public final class TestKernel implements AutoCloseable {
         parts.routingRunning().set(true);
     }
 
+    /**
+     * Stops Intake, as when the kernel shuts down: every later message is refused ({@code SHUTTING_DOWN})
+     * and nothing is stored, so a connector must leave its input unacknowledged. Not undone but by a new kernel.
+     */
+    public void stopIntake() {
+        parts.intake().close();
+    }
+
     /** Every outbox row, oldest first. */
     public List<OutboxEntry> outbox() {
         return outboxRows(Optional.empty());

@@ -132,4 +132,16 @@ class TestKernelIntakeTest {
             assertThat(k.outbox()).isEmpty();
         }
     }
+
+    @Test
+    void aStoppedIntakeRefusesAsAKernelShuttingDown() throws Exception {
+        try (TestKernel k = routedToEpr().start()) {
+            k.stopIntake();
+
+            assertThatThrownBy(() -> VisitLinesCodec.send(k, "MSG1", "P1|V1|SMITH"))
+                    .cause().isInstanceOfSatisfying(IntakeRefusedException.class,
+                            e -> assertThat(e.reason()).isEqualTo(IntakeRefusedException.Reason.SHUTTING_DOWN));
+            assertThat(JournalTrace.of(k.journal(), "MSG1").entries()).isEmpty();
+        }
+    }
 }

@@ -12,8 +12,6 @@ import io.holdfast.api.spi.AuthMaterial;
 import io.holdfast.api.spi.AuthPattern;
 import io.holdfast.api.spi.DeliveryResult;
 import io.holdfast.api.spi.OutboundRequest;
-import io.holdfast.health.internal.HealthRegistry;
-import io.holdfast.intake.internal.IntakeCore;
 import io.holdfast.simulator.mesh.MeshSimulator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -40,21 +38,19 @@ class MeshForwardedCopyTest {
     MeshKernelFixture kernel;
     MeshMailboxComponent sender;
     MeshMailboxComponent recipient;
-    IntakeCore recordingIntake;
     final List<FileTransfer> received = new CopyOnWriteArrayList<>();
     final MeshOutboundTransport transport = new MeshOutboundTransport();
 
     @BeforeEach
     void start() {
         sim = MeshSimulator.builder().dataDir(dir.resolve("sim")).mailbox("X26ABC1", "password").mailbox("X26ABC2", "password").start();
-        kernel = new MeshKernelFixture(dir.resolve("kernel"));
         Router router = (env, e) -> {
             if (e instanceof FileTransfer f) {
                 received.add(f);
             }
             return List.of(new Router.Target("mesh-in", "epr", false));
         };
-        recordingIntake = new IntakeCore(kernel.journal, kernel.idempotency, () -> Optional.of(router), List::of);
+        kernel = new MeshKernelFixture(dir.resolve("kernel"), router);
         sender = mailbox("X26ABC1");
         recipient = mailbox("X26ABC2");
         transport.mailboxes.add(sender);
@@ -64,7 +60,6 @@ class MeshForwardedCopyTest {
     void stop() {
         sender.deactivate();
         recipient.deactivate();
-        recordingIntake.close();
         kernel.close();
         sim.close();
     }
@@ -97,8 +92,8 @@ class MeshForwardedCopyTest {
                 "sharedKey", "TestKey", "chunkSizeBytes", 4096L, "retryBackoffMillis", 5, "workflowIds", new String[] {"*"},
                 "pollEnabled", false));
         MeshMailboxComponent c = new MeshMailboxComponent();
-        c.intake = recordingIntake;
-        c.health = new HealthRegistry();
+        c.intake = kernel.intake;
+        c.health = kernel.health;
         c.alerts = kernel.alerts;
         c.workFiles = kernel.files;
         c.activate(MeshMailboxComponentTest.config(v), Map.of("service.pid", "io.holdfast.mesh.mailbox." + id.toLowerCase()));

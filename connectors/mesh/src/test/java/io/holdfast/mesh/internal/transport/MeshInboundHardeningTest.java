@@ -144,7 +144,7 @@ class MeshInboundHardeningTest extends SimulatorAndKernelTest {
     void workFilesArePrivateAndHoldNoPlaintext() throws Exception {
         byte[] content = "PID|1||9434765919^^^NHS||SMITH^JOHN\r".repeat(20_000).getBytes(StandardCharsets.US_ASCII);
         String id = upload(content, 1 << 20);
-        kernel.intake.close(); // the download completes, Intake refuses: the files stay for the next poll
+        kernel.stopIntake(); // the download completes, Intake refuses: the files stay for the next poll
         poll(InboundLimits.DEFAULTS);
         Path folder = dir.resolve("kernel/work/" + OWNER);
         assertThat(folder.resolve(id + ".dat")).exists();

@@ -128,7 +128,7 @@ class MeshInboundTest extends SimulatorAndKernelTest {
         String id = send(text(100), 4096, GzipPolicy.NEVER, "L-w");
         assertThat(kernel.poller(sim, "X26ABC2", MeshKernelFixture.FAST, WorkflowFilter.of("OTHER")).pollOnce().skipped()).isEqualTo(1);
         assertThat(status(id)).isEqualTo(MessageStatus.ACCEPTED);
-        kernel.intake.close();
+        kernel.stopIntake();
         assertThat(kernel.poller(sim, "X26ABC2", MeshKernelFixture.FAST, WorkflowFilter.ALL).pollOnce().failed()).isEqualTo(1);
         assertThat(status(id)).isEqualTo(MessageStatus.ACCEPTED);
     }
@@ -152,7 +152,7 @@ class MeshInboundTest extends SimulatorAndKernelTest {
         byte[] content = text(3000);
         String id = send(content, 1024, GzipPolicy.NEVER, "L-d");
         sim.faults().inject(Operation.ACKNOWLEDGE, new Fault.Status(500), 10);
-        kernel.intake.close();
+        kernel.stopIntake();
         MeshKernelFixture other = new MeshKernelFixture(dir.resolve("kernel2"));
         try {
             // Download completes, Intake refuses: the file stays on disk as "complete".

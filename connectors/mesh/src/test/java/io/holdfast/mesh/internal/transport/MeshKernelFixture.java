@@ -1,19 +1,17 @@
 package io.holdfast.mesh.internal.transport;
 
+import io.holdfast.api.kernel.Health;
+import io.holdfast.api.kernel.Idempotency;
+import io.holdfast.api.kernel.Intake;
+import io.holdfast.api.kernel.Journal;
 import io.holdfast.api.kernel.Router;
-import io.holdfast.idempotency.internal.IdempotencyCore;
-import io.holdfast.intake.internal.IntakeCore;
-import io.holdfast.journal.internal.JournalCore;
-import io.holdfast.journal.internal.JournalFixture;
-import io.holdfast.journal.internal.TestKeys;
 import io.holdfast.api.kernel.WorkFiles;
 import io.holdfast.api.message.WireFormat;
-import io.holdfast.journal.internal.workfile.EncryptedWorkFiles;
 import io.holdfast.mesh.internal.config.GzipPolicy;
 import io.holdfast.mesh.internal.config.InboundLimits;
 import io.holdfast.mesh.internal.config.WorkflowFilter;
 import io.holdfast.simulator.mesh.MeshSimulator;
-import io.holdfast.store.internal.JdbcStore;
+import io.holdfast.testkit.TestKernel;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,27 +19,41 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.apache.derby.jdbc.EmbeddedDataSource;
 
-/** The real kernel (journal, idempotency, Intake on Derby) and MESH clients against a simulator. */
+/**
+ * The real kernel from holdfast-testkit (journal, idempotency, Intake on Derby in the test's folder, the
+ * kernel's encrypted work files) with a fixed router that sends every event to {@code epr} and no outbox
+ * (these tests are about the inbound side), and MESH clients against a simulator.
+ */
 final class MeshKernelFixture implements AutoCloseable {
     static final Backoff FAST = new Backoff(3, Duration.ofMillis(5), Duration.ofMillis(50));
-    final JournalCore journal;
-    final IdempotencyCore idempotency;
-    final IntakeCore intake;
+    final TestKernel testKernel;
+    final Journal journal;
+    final Idempotency idempotency;
+    final Intake intake;
+    final Health health;
     final Path dir;
-    final EncryptedWorkFiles files;
+    final WorkFiles files;
     final TestAlerts alerts = new TestAlerts();
 
     MeshKernelFixture(Path dir) {
+        this(dir, (env, e) -> List.of(new Router.Target("mesh-to-epr", "epr", true)));
+    }
+
+    /** A kernel whose Intake asks {@code router} (e.g. one that records what it is given). */
+    MeshKernelFixture(Path dir, Router router) {
         this.dir = dir;
-        EmbeddedDataSource ds = JournalFixture.derby(dir);
-        JdbcStore store = new JdbcStore(ds, "test");
-        journal = new JournalCore(store, new TestKeys(), dir, JournalFixture.config(256));
-        idempotency = new IdempotencyCore(store, journal);
-        Router router = (env, e) -> List.of(new Router.Target("mesh-to-epr", "epr", true));
-        intake = new IntakeCore(journal, idempotency, () -> Optional.of(router), List::of);
-        files = new EncryptedWorkFiles(dir.resolve("work"), new TestKeys());
+        testKernel = TestKernel.builder(dir).fixedRouter(router).start();
+        journal = testKernel.journal();
+        idempotency = testKernel.idempotency();
+        intake = testKernel.intake();
+        health = testKernel.health();
+        files = testKernel.workFiles();
+    }
+
+    /** Intake refuses everything from now on, as when the kernel shuts down. */
+    void stopIntake() {
+        testKernel.stopIntake();
     }
 
     static MeshClient client(MeshSimulator sim, String mailbox, Backoff backoff) {
@@ -66,7 +78,7 @@ final class MeshKernelFixture implements AutoCloseable {
                 InboundLimits.DEFAULTS), format, codecs);
     }
 
-    MeshMailboxPoller poller(MeshClient client, WorkFiles workFiles, IntakeCore intake, MeshMailboxPoller.InboxPolicy policy,
+    MeshMailboxPoller poller(MeshClient client, WorkFiles workFiles, Intake intake, MeshMailboxPoller.InboxPolicy policy,
                              WireFormat format, ContentCodecs codecs) {
         return new MeshMailboxPoller(client, new DownloadState(workFiles, "mesh-" + client.mailbox()), intake, policy, format, codecs,
                 Duration.ofSeconds(30), Clock.systemUTC(), new InboundAlerts(alerts, client.mailbox()));
@@ -78,7 +90,6 @@ final class MeshKernelFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        intake.close();
-        journal.close();
+        testKernel.close();
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.holdfast.api.error.InvalidConfigurationException;
 import io.holdfast.api.kernel.ComponentHealth;
 import io.holdfast.api.kernel.DownstreamSystem;
+import io.holdfast.api.kernel.Health;
 import io.holdfast.api.kernel.HealthState;
 import io.holdfast.api.kernel.OrgCredentialSource;
 import io.holdfast.api.kernel.Transports;
@@ -16,7 +17,6 @@ import io.holdfast.api.spi.AuthPattern;
 import io.holdfast.api.spi.CredentialIdentity;
 import io.holdfast.api.spi.DeliveryResult;
 import io.holdfast.api.spi.OutboundRequest;
-import io.holdfast.health.internal.HealthRegistry;
 import io.holdfast.mesh.internal.config.MeshMailboxConfig;
 import io.holdfast.simulator.mesh.MeshFaults.Fault;
 import io.holdfast.simulator.mesh.MeshFaults.Operation;
@@ -43,7 +43,7 @@ class MeshMailboxComponentTest {
     MutableClock trackingClock = new MutableClock(Instant.now());
     MeshSimulator sim;
     MeshKernelFixture kernel;
-    HealthRegistry health = new HealthRegistry();
+    Health health;
     MeshMailboxComponent sender;
     MeshMailboxComponent recipient;
     MeshOutboundTransport transport = new MeshOutboundTransport();
@@ -53,6 +53,7 @@ class MeshMailboxComponentTest {
         sim = MeshSimulator.builder().dataDir(dir.resolve("sim")).clock(clock).mailbox("X26ABC1", "password")
                 .mailbox("X26ABC2", "password").mailbox("X26ABC3", "password").start();
         kernel = new MeshKernelFixture(dir.resolve("kernel"));
+        health = kernel.health;
         sender = mailbox("X26ABC1", Map.of("pollEnabled", false));
         // Polled by the test (pollNow) so the poll does not race the send.
         recipient = mailbox("X26ABC2", Map.of("pollEnabled", false));
