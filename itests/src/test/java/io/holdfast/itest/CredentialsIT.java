@@ -54,6 +54,9 @@ public class CredentialsIT extends KernelTestSupport {
         Hashtable<String, Object> topics = new Hashtable<>();
         topics.put(EventConstants.EVENT_TOPIC, "io/holdfast/cert/*");
         ServiceRegistration<EventHandler> handler = bundleContext.registerService(EventHandler.class, events::add, topics);
+        // the commands can be registered before the credentials bundle's auth providers: the inventory refuses a
+        // system whose auth pattern has no provider yet, as it should, so wait for the provider as an admin would
+        awaitTlsMutualProvider();
         try (KernelBundleWatch watch = KernelBundleWatch.start(bundleContext, KernelBundles.kernel(features, Set.of()))) {
             String added = run(shell, "holdfast:system-add --name Spine-itest --env int --transport SPINE_EBXML"
                     + " --format HL7V3_EBXML --endpoint https://msg.int.example.nhs.uk/reliablemessaging --auth TLS_MUTUAL " + SYSTEM);
@@ -88,6 +91,19 @@ public class CredentialsIT extends KernelTestSupport {
         }
         String log = Files.readString(Path.of(System.getProperty("karaf.data"), "log", "karaf.log"), StandardCharsets.UTF_8);
         assertFalse("the PKCS#12 passphrase must never be logged", log.contains(PASSPHRASE));
+    }
+
+    private void awaitTlsMutualProvider() throws Exception {
+        org.osgi.util.tracker.ServiceTracker<AuthProvider, AuthProvider> tracker = new org.osgi.util.tracker.ServiceTracker<>(
+                bundleContext, bundleContext.createFilter("(&(objectClass=" + AuthProvider.class.getName()
+                        + ")(holdfast.auth.pattern=TLS_MUTUAL))"), null);
+        tracker.open();
+        try {
+            assertTrue("no TLS_MUTUAL AuthProvider registered within " + SERVICE_WAIT_MILLIS + " ms",
+                    tracker.waitForService(SERVICE_WAIT_MILLIS) != null);
+        } finally {
+            tracker.close();
+        }
     }
 
     /** Runs a command; a failure names the command line, which the shell's own exception does not. */
