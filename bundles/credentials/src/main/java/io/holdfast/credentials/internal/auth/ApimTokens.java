@@ -110,6 +110,11 @@ final class ApimTokens {
         return b.build();
     }
 
+    /** Drops one cached token (one system and user, as given to {@link #token}). */
+    void invalidate(String cacheKey) {
+        cache.remove(cacheKey);
+    }
+
     /** Drops every cached token of the system (all users). */
     void invalidate(DownstreamSystem system) {
         List<String> keys = new ArrayList<>(cache.keySet());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.holdfast.api.error.ErrorCode;
 import io.holdfast.api.error.HoldfastException;
 import io.holdfast.api.kernel.DownstreamSystem;
+import io.holdfast.api.kernel.UserTokenExchange;
 import io.holdfast.api.spi.AuthMaterial;
 import io.holdfast.api.spi.AuthPattern;
 import io.holdfast.credentials.api.Activation;
@@ -162,7 +163,7 @@ class ApimProvidersTest {
 
     @Test
     void cis2TokenExchangePerUser() throws Exception {
-        Cis2TokenExchange cis2 = new Cis2TokenExchange(kernel.vault, kernel.clock, ApimSettings.defaults());
+        UserTokenExchange cis2 = new Cis2TokenExchange(kernel.vault, kernel.clock, ApimSettings.defaults());
         DownstreamSystem ers = TestKernel.cis2System("ers-int", sim.baseUrl() + "/protected/ping");
         CredentialTarget entry = CredentialTarget.entry("int", "ers-int");
         kernel.vault.importCredential(ImportRequest.of(entry, CredentialKind.API_KEY, List.of("ers-app-key".getBytes(StandardCharsets.UTF_8))));
@@ -178,6 +179,14 @@ class ApimProvidersTest {
         assertThat(bearer(cis2.exchange(ers, alice))).isEqualTo(bearer(forAlice));
         AuthMaterial forBob = cis2.exchange(ers, bob);
         assertThat(call(ers.endpoint(), forBob).body()).contains("\"user\":\"bob-uuid\"");
+        assertThat(sim.tokenRequests()).isEqualTo(2);
+
+        cis2.invalidate(ers, alice);
+        AuthMaterial aliceAgain = cis2.exchange(ers, alice);
+        assertThat(bearer(aliceAgain)).isNotEqualTo(bearer(forAlice));
+        assertThat(call(ers.endpoint(), aliceAgain).body()).contains("\"user\":\"alice-uuid\"");
+        assertThat(bearer(cis2.exchange(ers, bob))).as("only Alice's token was dropped").isEqualTo(bearer(forBob));
+        assertThat(sim.tokenRequests()).isEqualTo(3);
 
         String foreign = sim.cis2().issueIdToken("eve", "someone-else", Duration.ofMinutes(5));
         assertThatThrownBy(() -> cis2.exchange(ers, foreign))
