@@ -1,7 +1,9 @@
 package io.holdfast.simulator.apim;
 
 import io.holdfast.simulator.apim.http.SimulatorHttpServer;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -99,13 +101,16 @@ public final class ApimSimulator implements AutoCloseable, AccessTokenIntrospect
 
     /** Reads a public key from PEM: a {@code PUBLIC KEY} block or a {@code CERTIFICATE}. */
     public static PublicKey readPublicKey(Path pem) throws IOException, GeneralSecurityException {
-        String text = Files.readString(pem);
-        if (text.contains("BEGIN CERTIFICATE")) {
-            try (var in = Files.newInputStream(pem)) {
-                return CertificateFactory.getInstance("X.509").generateCertificate(in).getPublicKey();
-            }
+        return parsePublicKey(Files.readString(pem, StandardCharsets.US_ASCII));
+    }
+
+    /** A public key from PEM text: a {@code PUBLIC KEY} block or a {@code CERTIFICATE}. */
+    public static PublicKey parsePublicKey(String pem) throws GeneralSecurityException {
+        if (pem.contains("BEGIN CERTIFICATE")) {
+            return CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII))).getPublicKey();
         }
-        String base64 = text.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
     }
 

@@ -3,7 +3,12 @@ package io.holdfast.simulator.apim.internal;
 import io.holdfast.simulator.apim.AccessTokenGrant;
 import io.holdfast.simulator.apim.AccessTokenIntrospection;
 import io.holdfast.simulator.apim.ApimSimulator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -24,6 +29,7 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = ApimSimulatorComponent.Config.class)
 public class ApimSimulatorComponent implements AccessTokenIntrospection {
     static final String PID = "io.holdfast.simulator.apim";
+    private static final String CLASSPATH = "classpath:";
     private static final Logger LOG = LoggerFactory.getLogger(ApimSimulatorComponent.class);
     private volatile ApimSimulator simulator;
 
@@ -42,7 +48,7 @@ public class ApimSimulatorComponent implements AccessTokenIntrospection {
         String tokenUrl() default "";
 
         @AttributeDefinition(required = false,
-                description = "Registered applications as apiKey|kid|/path/to/public-key-or-certificate.pem")
+                description = "Registered applications as apiKey|kid|/path/to/public-key-or-certificate.pem (or classpath:resource.pem)")
         String[] applications() default {};
     }
 
@@ -56,12 +62,7 @@ public class ApimSimulatorComponent implements AccessTokenIntrospection {
         ApimSimulator sim = b.start();
         try {
             for (String app : config.applications()) {
-                String[] p = app.split("\\|", 3);
-                if (p.length != 3) {
-                    throw new IllegalArgumentException("Configuration " + PID + ": key 'applications' entry '" + p[0]
-                            + "' is incomplete; allowed: apiKey|kid|/path/to/public-key.pem");
-                }
-                sim.registerApplication(p[0].trim(), p[1].trim(), ApimSimulator.readPublicKey(Path.of(p[2].trim())));
+                register(sim, app);
             }
         } catch (Exception e) {
             sim.close();
@@ -70,6 +71,33 @@ public class ApimSimulatorComponent implements AccessTokenIntrospection {
         simulator = sim;
         LOG.info("APIM simulator listening on {}; token URL {}; {} applications", sim.baseUrl(), sim.tokenUrl(),
                 config.applications().length);
+    }
+
+    private static void register(ApimSimulator sim, String entry) throws IOException, GeneralSecurityException {
+        String[] p = entry.split("\\|", 3);
+        if (p.length != 3) {
+            throw new IllegalArgumentException("Configuration " + PID + ": key 'applications' entry '" + p[0]
+                    + "' is incomplete; allowed: apiKey|kid|/path/to/public-key.pem or apiKey|kid|classpath:resource.pem");
+        }
+        sim.registerApplication(p[0].trim(), p[1].trim(), publicKey(p[2].trim()));
+    }
+
+    /**
+     * A file path, or {@code classpath:} and a resource of this bundle: the sandbox's demo application key ships
+     * in the simulator (a sandbox-only bundle) so the sandbox works from the distribution alone.
+     */
+    private static PublicKey publicKey(String location) throws IOException, GeneralSecurityException {
+        if (!location.startsWith(CLASSPATH)) {
+            return ApimSimulator.readPublicKey(Path.of(location));
+        }
+        String resource = location.substring(CLASSPATH.length());
+        try (InputStream in = ApimSimulatorComponent.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("Configuration " + PID + ": key 'applications' names '" + location
+                        + "', which is not a resource of the APIM simulator bundle");
+            }
+            return ApimSimulator.parsePublicKey(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
+        }
     }
 
     @Override
