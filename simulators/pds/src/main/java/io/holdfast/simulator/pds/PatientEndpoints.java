@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.holdfast.simulator.apim.http.SimulatorRequest;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -18,18 +16,10 @@ import java.util.regex.Pattern;
 final class PatientEndpoints {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern IF_MATCH = Pattern.compile("^W/\"([0-9]+)\"$");
-    private static final int REMEMBERED_UPDATES = 10_000;
     static final String NO_IF_MATCH = "Invalid request with error - If-Match header must be supplied to update this resource";
     private final PatientStore store;
     private final PatientSearch search;
     private final JsonPatcher patcher = new JsonPatcher();
-    private final Map<String, PdsReply> updatesByRequestId = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, PdsReply> eldest) {
-            return size() > REMEMBERED_UPDATES;
-        }
-    };
-
     PatientEndpoints(PatientStore store, PatientSearch search) {
         this.store = store;
         this.search = search;
@@ -46,21 +36,11 @@ final class PatientEndpoints {
         return PdsReply.ok(search.search(query, patientBaseUrl));
     }
 
-    /**
-     * A retried update (same X-Request-ID for the same number) gets the first answer again instead of
-     * being applied twice, which is why the API asks clients to resend with the same X-Request-ID.
-     */
-    PdsReply update(String nhsNumber, SimulatorRequest request, PdsCaller caller, String requestId) {
+    /** Only user-restricted (CIS2) callers may update; a resent update is answered by {@link RequestReplay}. */
+    PdsReply update(String nhsNumber, SimulatorRequest request, PdsCaller caller) {
         checkNhsNumber(nhsNumber);
         if (!caller.userRestricted()) {
             throw PdsError.forbidden("Updates are not allowed with application-restricted access");
-        }
-        String key = nhsNumber + "|" + requestId;
-        synchronized (updatesByRequestId) {
-            PdsReply earlier = updatesByRequestId.get(key);
-            if (earlier != null) {
-                return earlier;
-            }
         }
         store.resolve(nhsNumber);
         String version = request.header("If-Match").map(IF_MATCH::matcher).filter(java.util.regex.Matcher::matches)
@@ -68,11 +48,7 @@ final class PatientEndpoints {
         checkContentType(request);
         List<JsonPatchOperation> ops = patcher.parse(body(request));
         ObjectNode updated = store.update(nhsNumber, version, record -> patcher.apply(record, ops));
-        PdsReply reply = PdsReply.resource(PatientViews.retrieval(updated));
-        synchronized (updatesByRequestId) {
-            updatesByRequestId.put(key, reply);
-        }
-        return reply;
+        return PdsReply.resource(PatientViews.retrieval(updated));
     }
 
     private static void checkNhsNumber(String nhsNumber) {

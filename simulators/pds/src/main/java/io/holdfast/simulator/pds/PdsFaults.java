@@ -18,8 +18,11 @@ public final class PdsFaults {
     private final AtomicReference<Duration> delay = new AtomicReference<>(Duration.ZERO);
     private final AtomicInteger resets = new AtomicInteger();
 
-    /** A status to answer with, and the {@code Retry-After} seconds to send (none when empty). */
-    record Failure(int status, OptionalInt retryAfterSeconds) {
+    /**
+     * A status to answer with, the {@code Retry-After} seconds to send (none when empty), and whether the
+     * request is processed first (its effect kept, its answer remembered for a resend) and only the answer lost.
+     */
+    record Failure(int status, OptionalInt retryAfterSeconds, boolean afterProcessing) {
     }
 
     /** The next {@code count} requests get {@code status} (e.g. 503 SERVICE_UNAVAILABLE, 408, 500). */
@@ -29,10 +32,23 @@ public final class PdsFaults {
 
     /** As {@link #failNextRequests(int, int)}, with a {@code Retry-After} header (seconds). */
     public PdsFaults failNextRequests(int count, int status, OptionalInt retryAfterSeconds) {
-        if (status < 400 || status > 599) {
-            throw new IllegalArgumentException("fault status must be 4xx or 5xx: " + status);
+        return fail(count, new Failure(status, retryAfterSeconds, false));
+    }
+
+    /**
+     * The next {@code count} requests are processed (an update takes effect) but answered with {@code status}:
+     * the time-out after the fact of patient-patch.yaml's 503 ("does not imply the request has failed"). A
+     * resend with the same {@code X-Request-ID} then gets the remembered answer, not a second update.
+     */
+    public PdsFaults failNextRequestsAfterProcessing(int count, int status, OptionalInt retryAfterSeconds) {
+        return fail(count, new Failure(status, retryAfterSeconds, true));
+    }
+
+    private PdsFaults fail(int count, Failure next) {
+        if (next.status() < 400 || next.status() > 599) {
+            throw new IllegalArgumentException("fault status must be 4xx or 5xx: " + next.status());
         }
-        failure.set(new Failure(status, retryAfterSeconds));
+        failure.set(next);
         failures.set(count);
         return this;
     }

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * The request pipeline in the platform's order: injected faults, bearer token (401 ACCESS_DENIED),
  * the application's rate limit (429 TOO_MANY_REQUESTS), the X-Request-ID header (400 MISSING_VALUE or
- * INVALID_VALUE), then the Patient endpoint. Every answer is {@code application/fhir+json} and mirrors
+ * INVALID_VALUE), the remembered answer of a resent X-Request-ID ({@link RequestReplay}), then the
+ * Patient endpoint. Every answer is {@code application/fhir+json} and mirrors
  * X-Request-ID and X-Correlation-ID (personal-demographics.yaml components: RequestID, CorrelationID).
  */
 final class PdsHttpHandler implements SimulatorHandler {
@@ -32,6 +33,7 @@ final class PdsHttpHandler implements SimulatorHandler {
     private final RateLimiter rateLimiter;
     private final PdsFaults faults;
     private final Supplier<String> baseUrl;
+    private final RequestReplay replay = new RequestReplay();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong throttled = new AtomicLong();
 
@@ -60,11 +62,15 @@ final class PdsHttpHandler implements SimulatorHandler {
             return new SimulatorReply.Reset();
         }
         Duration delay = faults.takeDelay();
+        Optional<PdsFaults.Failure> failure = faults.takeFailure();
         PdsReply reply;
-        try {
-            reply = faults.takeFailure().map(PdsHttpHandler::injected).orElseGet(() -> process(request));
-        } catch (PdsError e) {
-            reply = PdsReply.error(e);
+        if (failure.isPresent() && !failure.get().afterProcessing()) {
+            reply = injected(failure.get());
+        } else {
+            reply = answer(request);
+            if (failure.isPresent()) {
+                reply = injected(failure.get());
+            }
         }
         return new SimulatorReply.Send(render(request, reply), delay);
     }
@@ -78,17 +84,40 @@ final class PdsHttpHandler implements SimulatorHandler {
         return reply;
     }
 
-    private PdsReply process(SimulatorRequest request) {
-        String path = request.path();
-        if (!path.equals(PATIENT_PATH) && !path.startsWith(PATIENT_PATH + "/")) {
-            throw PdsError.notAnEndpoint("No endpoint " + path + "; this simulator serves " + PATIENT_PATH);
+    /** The platform's checks, then a remembered answer for a resent X-Request-ID, else the endpoint's answer. */
+    private PdsReply answer(SimulatorRequest request) {
+        try {
+            String path = request.path();
+            if (!path.equals(PATIENT_PATH) && !path.startsWith(PATIENT_PATH + "/")) {
+                throw PdsError.notAnEndpoint("No endpoint " + path + "; this simulator serves " + PATIENT_PATH);
+            }
+            PdsCaller caller = authenticate(request);
+            if (!rateLimiter.tryAcquire(caller.application())) {
+                throttled.incrementAndGet();
+                throw PdsError.tooManyRequests();
+            }
+            String requestId = requestId(request);
+            Optional<PdsReply> earlier = replay.earlier(caller.application(), requestId, request);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            PdsReply reply = replyOrError(() -> dispatch(request, path, caller));
+            replay.remember(caller.application(), requestId, request, reply);
+            return reply;
+        } catch (PdsError e) {
+            return PdsReply.error(e);
         }
-        PdsCaller caller = authenticate(request);
-        if (!rateLimiter.tryAcquire(caller.application())) {
-            throttled.incrementAndGet();
-            throw PdsError.tooManyRequests();
+    }
+
+    private static PdsReply replyOrError(Supplier<PdsReply> endpoint) {
+        try {
+            return endpoint.get();
+        } catch (PdsError e) {
+            return PdsReply.error(e);
         }
-        String requestId = requestId(request);
+    }
+
+    private PdsReply dispatch(SimulatorRequest request, String path, PdsCaller caller) {
         if (path.equals(PATIENT_PATH)) {
             requireMethod(request, "GET");
             return patients.search(request, caller, baseUrl.get() + PATIENT_PATH);
@@ -101,7 +130,7 @@ final class PdsHttpHandler implements SimulatorHandler {
             throw PdsError.notAnEndpoint("No endpoint " + path + " in this simulator (RelatedPerson is not simulated)");
         }
         if (request.method().equals("PATCH")) {
-            return patients.update(id, request, caller, requestId);
+            return patients.update(id, request, caller);
         }
         requireMethod(request, "GET");
         return patients.retrieve(id);
