@@ -61,7 +61,8 @@ class DeliveryTest {
         await("delivery", () -> only(r.journalId()).state() == OutboxState.DONE);
         assertThat(f.transport.calls()).singleElement().satisfies(c -> {
             assertThat(c.requestId()).isEqualTo(row.requestId());
-            assertThat(c.headers()).containsEntry("X-Request-ID", row.requestId());
+            assertThat(c.headers()).containsEntry("X-Request-ID", row.requestId())
+                    .containsEntry("X-Correlation-ID", "journal-" + row.journalId());
             assertThat(c.body()).startsWith("ENC|Admission|Smith|");
             assertThat(c.attempt()).isEqualTo(1);
         });

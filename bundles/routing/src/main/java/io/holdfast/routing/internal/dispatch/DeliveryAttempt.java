@@ -28,6 +28,11 @@ import java.util.Optional;
  */
 final class DeliveryAttempt {
     static final String REQUEST_ID_HEADER = "X-Request-ID";
+    /**
+     * The received message the delivery comes from, as {@code journal-<journal id>} ({@code holdfast:trace --id}):
+     * the same for every target and retry of one inbound message, so calls can be followed across systems.
+     */
+    static final String CORRELATION_ID_HEADER = "X-Correlation-ID";
 
     private final Inventory inventory;
     private final ServiceDirectory services;
@@ -53,6 +58,7 @@ final class DeliveryAttempt {
             Map<String, String> headers = new HashMap<>(transferHeaders(row));
             headers.putAll(routes.headers(row.routeId()));
             headers.put(REQUEST_ID_HEADER, row.requestId());
+            headers.putIfAbsent(CORRELATION_ID_HEADER, "journal-" + row.journalId());
             OutboundRequest request = new OutboundRequest(row.requestId(), row.attempts(), system, body, Map.copyOf(headers), auth);
             return new AttemptOutcome.Sent(body, transport.senderIdentity(request).orElse(auth.identity()), call(transport, request, row),
                     row.trackingId().isPresent());
