@@ -22,10 +22,11 @@ import org.slf4j.LoggerFactory;
  * Runs the PDS simulator inside the sandbox; starts only when its configuration is present. With
  * {@code authentication=apim} it accepts the bearer tokens the sandbox's APIM simulator issued (its
  * {@link AccessTokenIntrospection} service): a token from the CIS2 exchange is user-restricted, a
- * client-credentials token application-restricted; without that service every token is refused.
+ * client-credentials token application-restricted; without that service every token is refused. The
+ * service is for the sandbox commands ({@code sandbox:pds-faults}).
  */
 @Component(configurationPid = PdsSimulatorComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
-        service = {})
+        service = PdsSimulatorComponent.class)
 @Designate(ocd = PdsSimulatorComponent.Config.class)
 public class PdsSimulatorComponent {
     static final String PID = "io.holdfast.simulator.pds";
@@ -33,7 +34,7 @@ public class PdsSimulatorComponent {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile AccessTokenIntrospection apim;
-    private PdsSimulator simulator;
+    private volatile PdsSimulator simulator;
 
     @ObjectClassDefinition(name = "Holdfast PDS simulator", description = "Sandbox-only NHS PDS FHIR R4 API")
     public @interface Config {
@@ -89,6 +90,11 @@ public class PdsSimulatorComponent {
             throw new IllegalArgumentException("Configuration " + PID + ": key '" + key + "' is " + value + "; allowed: 0 or more");
         }
         return value;
+    }
+
+    /** The running simulator, for the sandbox commands. */
+    public PdsSimulator simulator() {
+        return simulator;
     }
 
     @Deactivate
