@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * The request pipeline in the platform's order: injected faults, bearer token (401 ACCESS_DENIED),
  * the application's rate limit (429 TOO_MANY_REQUESTS), the X-Request-ID header (400 MISSING_VALUE or
- * INVALID_VALUE), the remembered answer of a resent X-Request-ID ({@link RequestReplay}), then the
+ * INVALID_VALUE), for user-restricted callers the NHSD-Session-URID header, the remembered answer of a resent X-Request-ID ({@link RequestReplay}), then the
  * Patient endpoint. Every answer is {@code application/fhir+json} and mirrors
  * X-Request-ID and X-Correlation-ID (personal-demographics.yaml components: RequestID, CorrelationID).
  */
@@ -26,10 +26,15 @@ final class PdsHttpHandler implements SimulatorHandler {
     static final String PATIENT_PATH = BASE_PATH + "/Patient";
     static final String FHIR_JSON = "application/fhir+json";
     static final String MISSING_REQUEST_ID = "Invalid request with error - X-Request-ID header must be supplied to access this resource";
+    static final String SESSION_URID = "NHSD-Session-URID";
+    static final String MISSING_SESSION_URID = "Invalid request with error - NHSD-Session-URID header must be supplied for "
+            + "user-restricted access";
+    private static final Pattern DIGITS = Pattern.compile("^[0-9]+$");
     private static final Pattern UUID = Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
     private static final ObjectMapper JSON = new ObjectMapper();
     private final PatientEndpoints patients;
     private final Optional<Function<String, Optional<PdsCaller>>> callers;
+    private final boolean requireSessionUrid;
     private final RateLimiter rateLimiter;
     private final PdsFaults faults;
     private final Supplier<String> baseUrl;
@@ -38,9 +43,10 @@ final class PdsHttpHandler implements SimulatorHandler {
     private final AtomicLong throttled = new AtomicLong();
 
     /** With no {@code callers} the API is open, like the NHS sandbox: no token needed, every caller user-restricted. */
-    PdsHttpHandler(PatientEndpoints patients, Optional<Function<String, Optional<PdsCaller>>> callers, RateLimiter rateLimiter,
-                   PdsFaults faults, Supplier<String> baseUrl) {
+    PdsHttpHandler(PatientEndpoints patients, Optional<Function<String, Optional<PdsCaller>>> callers, boolean requireSessionUrid,
+                   RateLimiter rateLimiter, PdsFaults faults, Supplier<String> baseUrl) {
         this.patients = patients;
+        this.requireSessionUrid = requireSessionUrid;
         this.callers = callers;
         this.rateLimiter = rateLimiter;
         this.faults = faults;
@@ -97,6 +103,9 @@ final class PdsHttpHandler implements SimulatorHandler {
                 throw PdsError.tooManyRequests();
             }
             String requestId = requestId(request);
+            if (requireSessionUrid && caller.userRestricted()) {
+                checkSessionUrid(request);
+            }
             Optional<PdsReply> earlier = replay.earlier(caller.application(), requestId, request);
             if (earlier.isPresent()) {
                 return earlier.get();
@@ -158,6 +167,17 @@ final class PdsHttpHandler implements SimulatorHandler {
             throw PdsError.invalidValue("Invalid value - '" + id + "' in header 'X-Request-ID'");
         }
         return id;
+    }
+
+    /**
+     * personal-demographics.yaml, parameter RoleId: {@code NHSD-Session-URID}, the user's role ID for the session,
+     * digits only, "required for user-restricted access but optional for application-restricted access".
+     */
+    private static void checkSessionUrid(SimulatorRequest request) {
+        String urid = request.header(SESSION_URID).orElseThrow(() -> PdsError.missingValue(MISSING_SESSION_URID));
+        if (!DIGITS.matcher(urid).matches()) {
+            throw PdsError.invalidValue("Invalid value - '" + urid + "' in header '" + SESSION_URID + "'");
+        }
     }
 
     private static void requireMethod(SimulatorRequest request, String method) {

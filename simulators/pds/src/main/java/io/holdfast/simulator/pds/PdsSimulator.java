@@ -28,7 +28,7 @@ public final class PdsSimulator implements AutoCloseable {
         PopulationGenerator.generate(b.populationSeed, b.populationSize).forEach(patients::put);
         AtomicReference<String> baseUrl = new AtomicReference<>("");
         PatientEndpoints endpoints = new PatientEndpoints(patients, new PatientSearch(patients, b.clock));
-        this.handler = new PdsHttpHandler(endpoints, Optional.ofNullable(b.callers), new RateLimiter(b.rateLimitPerSecond, b.nanoTime),
+        this.handler = new PdsHttpHandler(endpoints, Optional.ofNullable(b.callers), b.requireSessionUrid(), new RateLimiter(b.rateLimitPerSecond, b.nanoTime),
                 faults, baseUrl::get);
         this.server = SimulatorHttpServer.start(b.host, b.port, b.maxBodyBytes, b.threads, handler);
         baseUrl.set(server.baseUrl());
@@ -85,6 +85,8 @@ public final class PdsSimulator implements AutoCloseable {
         private int maxBodyBytes = 1024 * 1024;
         private int threads = 2;
         private Function<String, Optional<PdsCaller>> callers;
+        private boolean callersKnowAccessMode;
+        private Boolean requireSessionUrid;
         private boolean sandboxPatients = true;
         private long populationSeed;
         private int populationSize;
@@ -130,20 +132,43 @@ public final class PdsSimulator implements AutoCloseable {
 
         /**
          * Bearer tokens are required and accepted when {@code activeToken} says so (e.g. {@code apim::isActiveToken});
-         * every accepted caller is treated as one user-restricted application.
+         * every accepted caller is treated as one user-restricted application. As such a predicate cannot tell a
+         * CIS2 token from an application's, {@code NHSD-Session-URID} is not required here unless asked for with
+         * {@link #requireSessionUrid(boolean)}.
          */
         public Builder tokenValidator(Predicate<String> activeToken) {
             Objects.requireNonNull(activeToken);
-            return callers(token -> activeToken.test(token) ? Optional.of(PdsCaller.userRestricted("default")) : Optional.empty());
+            this.callers = token -> activeToken.test(token) ? Optional.of(PdsCaller.userRestricted("default")) : Optional.empty();
+            this.callersKnowAccessMode = false;
+            return this;
         }
 
         /**
          * Bearer tokens are required; {@code callers} says which application and access mode a token stands for
-         * (empty = 401). Without this or {@link #tokenValidator}, the API is open like the NHS sandbox.
+         * (empty = 401). User-restricted callers must then send {@code NHSD-Session-URID} (see
+         * {@link #requireSessionUrid(boolean)}). Without this or {@link #tokenValidator}, the API is open like the
+         * NHS sandbox.
          */
         public Builder callers(Function<String, Optional<PdsCaller>> callers) {
             this.callers = Objects.requireNonNull(callers);
+            this.callersKnowAccessMode = true;
             return this;
+        }
+
+        /**
+         * Whether user-restricted callers must send {@code NHSD-Session-URID} (digits): missing is 400 MISSING_VALUE,
+         * malformed 400 INVALID_VALUE. Default: yes with {@link #callers}, no with {@link #tokenValidator} and open access.
+         */
+        public Builder requireSessionUrid(boolean require) {
+            this.requireSessionUrid = require;
+            return this;
+        }
+
+        boolean requireSessionUrid() {
+            if (callers == null) {
+                return false;
+            }
+            return requireSessionUrid != null ? requireSessionUrid : callersKnowAccessMode;
         }
 
         /** Whether to load the NHS sandbox test patients and the simulator's extras (default true). */

@@ -106,7 +106,7 @@ class PdsAccessTest {
     void eachApplicationHasItsOwnRate() {
         AtomicLong nanos = new AtomicLong();
         try (PdsSimulator sim = PdsSimulator.builder().nanoTime(nanos::get).rateLimitPerSecond(1)
-                .callers(t -> Optional.of(PdsCaller.userRestricted(t))).start()) {
+                .callers(t -> Optional.of(PdsCaller.userRestricted(t))).requireSessionUrid(false).start()) {
             assertThat(new PdsClient(sim).with("Authorization", "Bearer app-a").get(PATIENT).statusCode()).isEqualTo(200);
             assertThat(new PdsClient(sim).with("Authorization", "Bearer app-a").get(PATIENT).statusCode()).isEqualTo(429);
             assertThat(new PdsClient(sim).with("Authorization", "Bearer app-b").get(PATIENT).statusCode()).isEqualTo(200);
@@ -151,6 +151,25 @@ class PdsAccessTest {
             String big = "{\"patches\":[{\"op\":\"add\",\"path\":\"/gender\",\"value\":\"" + "x".repeat(2000) + "\"}]}";
             assertThat(new PdsClient(sim).patch("9000000009", "W/\"2\"", big).statusCode()).isEqualTo(413);
             assertThat(json(new PdsClient(sim).get(PATIENT)).path("gender").asText()).isEqualTo("female");
+        }
+    }
+
+    @Test
+    void userRestrictedCallersMustSendTheirRoleIdAsDigits() {
+        try (PdsSimulator sim = PdsSimulator.builder().callers(t -> Optional.of(t.equals("cis2")
+                ? PdsCaller.userRestricted("app") : PdsCaller.applicationRestricted("app"))).start()) {
+            HttpResponse<String> missing = new PdsClient(sim).with("Authorization", "Bearer cis2").get(PATIENT);
+            assertThat(missing.statusCode()).isEqualTo(400);
+            assertThat(spineCode(missing)).isEqualTo("MISSING_VALUE");
+            assertThat(diagnostics(missing)).contains("NHSD-Session-URID");
+            HttpResponse<String> letters = new PdsClient(sim).with("Authorization", "Bearer cis2").with("NHSD-Session-URID", "R8000")
+                    .get(PATIENT);
+            assertThat(letters.statusCode()).isEqualTo(400);
+            assertThat(spineCode(letters)).isEqualTo("INVALID_VALUE");
+            assertThat(new PdsClient(sim).with("Authorization", "Bearer cis2").with("NHSD-Session-URID", "555021935107").get(PATIENT)
+                    .statusCode()).isEqualTo(200);
+            assertThat(new PdsClient(sim).with("Authorization", "Bearer app").get(PATIENT).statusCode())
+                    .as("optional for application-restricted access").isEqualTo(200);
         }
     }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class PdsRequestIdTest {
     private static final String PATIENT = "/Patient/9000000009";
+    private static final String ROLE = "555021935107";
     private static final String GENDER_MALE = "{\"patches\":[{\"op\":\"replace\",\"path\":\"/gender\",\"value\":\"male\"}]}";
     private PdsSimulator sim;
     private PdsClient client;
@@ -28,7 +29,7 @@ class PdsRequestIdTest {
     @BeforeEach
     void start() {
         sim = PdsSimulator.builder().rateLimitPerSecond(0).callers(t -> Optional.of(PdsCaller.userRestricted(t))).start();
-        client = new PdsClient(sim).with("Authorization", "Bearer app-a");
+        client = new PdsClient(sim).with("Authorization", "Bearer app-a").with("NHSD-Session-URID", ROLE);
     }
 
     @AfterEach
@@ -111,7 +112,8 @@ class PdsRequestIdTest {
         Map<String, String> id = Map.of("X-Request-ID", UUID.randomUUID().toString());
         client.get(PATIENT, id);
         assertThat(client.patch("9000000009", "W/\"2\"", GENDER_MALE).statusCode()).isEqualTo(200);
-        HttpResponse<String> otherApp = new PdsClient(sim).with("Authorization", "Bearer app-b").get(PATIENT, id);
+        HttpResponse<String> otherApp = new PdsClient(sim).with("Authorization", "Bearer app-b").with("NHSD-Session-URID", ROLE)
+                .get(PATIENT, id);
         assertThat(otherApp.headers().firstValue("ETag")).contains("W/\"3\"");
     }
 }

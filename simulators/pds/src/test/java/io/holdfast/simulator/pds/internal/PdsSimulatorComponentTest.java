@@ -48,7 +48,8 @@ class PdsSimulatorComponentTest {
 
     private static int get(int port, String token) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/personal-demographics/FHIR/R4/Patient/9000000009")).header("X-Request-ID", UUID.randomUUID().toString());
+                + "/personal-demographics/FHIR/R4/Patient/9000000009")).header("X-Request-ID", UUID.randomUUID().toString())
+                .header("NHSD-Session-URID", "555021935107");
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
@@ -123,7 +124,7 @@ class PdsSimulatorComponentTest {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                         + "/personal-demographics/FHIR/R4/Patient/9000000009"))
                 .header("X-Request-ID", UUID.randomUUID().toString()).header("Authorization", "Bearer " + token)
-                .header("If-Match", "W/\"2\"").header("Content-Type", "application/json-patch+json")
+                .header("NHSD-Session-URID", "555021935107").header("If-Match", "W/\"2\"").header("Content-Type", "application/json-patch+json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(
                         "{\"patches\":[{\"op\":\"replace\",\"path\":\"/gender\",\"value\":\"male\"}]}"))
                 .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
