@@ -22,10 +22,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the APIM simulator inside the sandbox; starts only when its configuration is present. Offers
- * {@link AccessTokenIntrospection} so the sandbox's resource simulators (PDS, …) accept its tokens.
+ * {@link AccessTokenIntrospection} so the sandbox's resource simulators (PDS, …) accept its tokens, and itself
+ * for the sandbox command {@code sandbox:cis2-id-token}.
  */
 @Component(configurationPid = ApimSimulatorComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
-        service = AccessTokenIntrospection.class)
+        service = {AccessTokenIntrospection.class, ApimSimulatorComponent.class})
 @Designate(ocd = ApimSimulatorComponent.Config.class)
 public class ApimSimulatorComponent implements AccessTokenIntrospection {
     static final String PID = "io.holdfast.simulator.apim";
@@ -98,6 +99,11 @@ public class ApimSimulatorComponent implements AccessTokenIntrospection {
             }
             return ApimSimulator.parsePublicKey(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
         }
+    }
+
+    /** The running simulator, for the sandbox commands. */
+    public ApimSimulator simulator() {
+        return simulator;
     }
 
     @Override
