@@ -1,5 +1,8 @@
 package io.holdfast.pds.internal;
 
+import io.holdfast.api.error.HoldfastException;
+import io.holdfast.api.kernel.Health;
+import io.holdfast.api.kernel.HealthState;
 import io.holdfast.api.kernel.Intake;
 import io.holdfast.api.kernel.Inventory;
 import io.holdfast.api.kernel.Journal;
@@ -23,6 +26,7 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -39,6 +43,7 @@ import org.slf4j.LoggerFactory;
 @Component(service = PdsService.class, configurationPid = PdsConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = PdsConfig.class)
 public class PdsServiceComponent implements PdsService {
+    static final String HEALTH = "pds";
     private static final Logger LOG = LoggerFactory.getLogger(PdsServiceComponent.class);
     private final AuthProviders auth = new AuthProviders();
 
@@ -50,6 +55,9 @@ public class PdsServiceComponent implements PdsService {
 
     @Reference
     Journal journal;
+
+    @Reference
+    Health health;
 
     private volatile PdsClient client;
     private TokenBucket bucket;
@@ -75,7 +83,14 @@ public class PdsServiceComponent implements PdsService {
     @Activate
     @Modified
     void activate(PdsConfig config) {
-        PdsSettings settings = PdsSettings.from(config);
+        PdsSettings settings;
+        try {
+            settings = PdsSettings.from(config);
+        } catch (HoldfastException e) {
+            // the component fails (no half-configured PDS client); holdfast:status says which key and why
+            health.report(HEALTH, HealthState.DOWN, e.describe());
+            throw e;
+        }
         synchronized (this) {
             if (bucket == null || bucket.perSecond() != settings.tps()) {
                 bucket = new TokenBucket(settings.tps());
@@ -83,8 +98,15 @@ public class PdsServiceComponent implements PdsService {
             client = PdsClients.create(new PdsClients.Parts(settings, inventory, intake, journal, auth, new LibFhirPatientMapping(),
                     bucket, Clock.systemUTC()));
         }
+        health.report(HEALTH, HealthState.UP, "system '" + settings.systemId() + "' at " + settings.tps() + " requests/s, cache "
+                + (settings.cacheTtl().isZero() ? "off" : "on"));
         LOG.info("PDS client for system '{}' at {} requests/s, cache {}", settings.systemId(), settings.tps(),
                 settings.cacheTtl().isZero() ? "off" : settings.cacheTtl() + " x " + settings.cacheMaxEntries());
+    }
+
+    @Deactivate
+    void deactivate() {
+        health.remove(HEALTH);
     }
 
     @Override
