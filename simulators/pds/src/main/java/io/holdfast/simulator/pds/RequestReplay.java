@@ -1,6 +1,10 @@
 package io.holdfast.simulator.pds;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.holdfast.simulator.apim.http.SimulatorRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,6 +26,7 @@ import java.util.Optional;
  */
 final class RequestReplay {
     static final int CAPACITY = 10_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final Map<String, Remembered> answers = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Remembered> eldest) {
@@ -29,16 +34,36 @@ final class RequestReplay {
         }
     };
 
-    private record Remembered(String fingerprint, PdsReply reply) {
+    /** The answer kept as JSON bytes: a few KB each, where a Jackson tree would take several times that. */
+    private record Remembered(String fingerprint, int status, byte[] json, Optional<String> version, Map<String, String> headers) {
     }
 
-    synchronized Optional<PdsReply> earlier(String application, String requestId, SimulatorRequest request) {
-        Remembered r = answers.get(key(application, requestId));
-        return r != null && r.fingerprint().equals(fingerprint(request)) ? Optional.of(r.reply()) : Optional.empty();
+    Optional<PdsReply> earlier(String application, String requestId, SimulatorRequest request) {
+        Remembered r;
+        synchronized (this) {
+            r = answers.get(key(application, requestId));
+        }
+        if (r == null || !r.fingerprint().equals(fingerprint(request))) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new PdsReply(r.status(), (ObjectNode) JSON.readTree(r.json()), r.version(), r.headers()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("a remembered answer is JSON this simulator wrote", e);
+        }
     }
 
-    synchronized void remember(String application, String requestId, SimulatorRequest request, PdsReply reply) {
-        answers.put(key(application, requestId), new Remembered(fingerprint(request), reply));
+    void remember(String application, String requestId, SimulatorRequest request, PdsReply reply) {
+        byte[] json;
+        try {
+            json = JSON.writeValueAsBytes(reply.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Remembered r = new Remembered(fingerprint(request), reply.status(), json, reply.version(), reply.extraHeaders());
+        synchronized (this) {
+            answers.put(key(application, requestId), r);
+        }
     }
 
     private static String key(String application, String requestId) {
