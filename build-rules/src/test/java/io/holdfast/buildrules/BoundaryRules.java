@@ -3,6 +3,7 @@ package io.holdfast.buildrules;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -47,6 +48,39 @@ final class BoundaryRules {
                 }
             }
         }
+        return violations;
+    }
+
+    /**
+     * A simulator is the other side written from the published protocol, never from Holdfast's side of it:
+     * its classes name no Holdfast package but canonical-api's, simulators' exports, its own and those
+     * {@code allowed} for it explicitly; and it contains no package of a connector, library or kernel
+     * bundle (copied-in code, which {@code Import-Package} would not show).
+     *
+     * @param visible what every simulator may use: canonical-api's and the simulators' exports
+     * @param owners  package → module ("connector holdfast-mesh") of every connector, library and kernel package
+     * @param allowed packages of a library this simulator may use, each allowed by name in the build rules
+     */
+    static List<String> simulatorCode(BundleClasses simulator, Set<String> visible, Map<String, String> owners,
+            Set<String> allowed) {
+        List<String> violations = new ArrayList<>();
+        for (String own : simulator.packages()) {
+            if (owners.containsKey(own)) {
+                violations.add(simulator.artifactId() + " contains package " + own + " of " + owners.get(own)
+                        + ": a simulator carries no copy of Holdfast's protocol code");
+            }
+        }
+        simulator.holdfastReferences().forEach((clazz, packages) -> {
+            for (String pkg : packages) {
+                boolean permitted = visible.contains(pkg) || allowed.contains(pkg)
+                        || (simulator.packages().contains(pkg) && !owners.containsKey(pkg));
+                if (!permitted) {
+                    violations.add(simulator.artifactId() + ": " + clazz + " refers to " + pkg + " ("
+                            + owners.getOrDefault(pkg, "exported by no canonical-api or simulator bundle")
+                            + "): a simulator is written from the published protocol and uses canonical-api only");
+                }
+            }
+        });
         return violations;
     }
 

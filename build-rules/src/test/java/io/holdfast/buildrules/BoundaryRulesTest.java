@@ -3,6 +3,7 @@ package io.holdfast.buildrules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,48 @@ class BoundaryRulesTest {
 
         assertThat(BoundaryRules.connectorImporters(connector, List.of(connector, simulator, API))).containsExactly(
                 "holdfast-simulator-mesh imports io.holdfast.mesh.protocol of connector holdfast-mesh: nothing may depend on connector code (write it from the published protocol instead)");
+    }
+
+    private static final Set<String> VISIBLE_TO_SIMULATORS = Set.of("io.holdfast.api.kernel", "io.holdfast.api.spi",
+            "io.holdfast.simulator.apim");
+    private static final Map<String, String> OWNERS = Map.of("io.holdfast.mesh.protocol", "connector holdfast-mesh",
+            "io.holdfast.mesh.internal", "connector holdfast-mesh", "io.holdfast.hl7v2", "library holdfast-lib-hl7v2",
+            "io.holdfast.journal.internal", "kernel bundle holdfast-journal");
+
+    @Test
+    void aSimulatorClassReferringToConnectorLibraryKernelOrUnknownHoldfastCodeIsRefused() {
+        BundleClasses simulator = BundleClasses.of("holdfast-simulator-mesh", Map.of(
+                "io.holdfast.simulator.mesh.MeshSimulator", Set.of("io.holdfast.simulator.mesh.internal", "io.holdfast.mesh.protocol"),
+                "io.holdfast.simulator.mesh.internal.Feed", Set.of("io.holdfast.hl7v2", "io.holdfast.journal.internal",
+                        "io.holdfast.testkit.fixture")));
+
+        assertThat(BoundaryRules.simulatorCode(simulator, VISIBLE_TO_SIMULATORS, OWNERS, Set.of())).containsExactly(
+                "holdfast-simulator-mesh: io.holdfast.simulator.mesh.MeshSimulator refers to io.holdfast.mesh.protocol (connector holdfast-mesh): a simulator is written from the published protocol and uses canonical-api only",
+                "holdfast-simulator-mesh: io.holdfast.simulator.mesh.internal.Feed refers to io.holdfast.hl7v2 (library holdfast-lib-hl7v2): a simulator is written from the published protocol and uses canonical-api only",
+                "holdfast-simulator-mesh: io.holdfast.simulator.mesh.internal.Feed refers to io.holdfast.journal.internal (kernel bundle holdfast-journal): a simulator is written from the published protocol and uses canonical-api only",
+                "holdfast-simulator-mesh: io.holdfast.simulator.mesh.internal.Feed refers to io.holdfast.testkit.fixture (exported by no canonical-api or simulator bundle): a simulator is written from the published protocol and uses canonical-api only");
+    }
+
+    @Test
+    void aSimulatorCarryingACopyOfConnectorCodeIsRefusedThoughItImportsNothing() {
+        BundleClasses simulator = BundleClasses.of("holdfast-simulator-mesh", Map.of(
+                "io.holdfast.simulator.mesh.MeshSimulator", Set.of("io.holdfast.mesh.internal"),
+                "io.holdfast.mesh.internal.AuthToken", Set.of()));
+
+        assertThat(BoundaryRules.simulatorCode(simulator, VISIBLE_TO_SIMULATORS, OWNERS, Set.of())).containsExactly(
+                "holdfast-simulator-mesh contains package io.holdfast.mesh.internal of connector holdfast-mesh: a simulator carries no copy of Holdfast's protocol code",
+                "holdfast-simulator-mesh: io.holdfast.simulator.mesh.MeshSimulator refers to io.holdfast.mesh.internal (connector holdfast-mesh): a simulator is written from the published protocol and uses canonical-api only");
+    }
+
+    @Test
+    void aSimulatorMayUseTheApiOtherSimulatorsItsOwnPackagesAndLibraryPackagesAllowedByName() {
+        BundleClasses simulator = BundleClasses.of("holdfast-simulator-pds", Map.of(
+                "io.holdfast.simulator.pds.PdsSimulator", Set.of("io.holdfast.api.kernel", "io.holdfast.simulator.apim",
+                        "io.holdfast.simulator.pds.internal", "io.holdfast.hl7v2"),
+                "io.holdfast.simulator.pds.internal.Patients", Set.of("io.holdfast.simulator.pds")));
+
+        assertThat(BoundaryRules.simulatorCode(simulator, VISIBLE_TO_SIMULATORS, OWNERS, Set.of("io.holdfast.hl7v2"))).isEmpty();
+        assertThat(BoundaryRules.simulatorCode(simulator, VISIBLE_TO_SIMULATORS, OWNERS, Set.of())).hasSize(1);
     }
 
     @Test
