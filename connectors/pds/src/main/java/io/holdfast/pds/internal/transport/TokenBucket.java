@@ -12,7 +12,7 @@ import java.util.function.LongSupplier;
  * is computed, not polled. A caller whose slot is further away than its deadline reserves nothing and gets false.
  */
 public final class TokenBucket {
-    static final Duration MARGIN = Duration.ofMillis(25);
+    static final Duration MARGIN = Duration.ofMillis(100);
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
     private final int perSecond;
     private final long spacing;
