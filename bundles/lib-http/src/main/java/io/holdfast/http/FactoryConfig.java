@@ -130,13 +130,21 @@ public final class FactoryConfig {
 
     /** A comma-separated list (also a String[] or collection from ConfigurationAdmin), trimmed, without blanks. */
     public List<String> list(String key) {
+        return list(key, ",");
+    }
+
+    /**
+     * A list separated by {@code separator} (a literal, e.g. {@code ;} for distinguished names, which
+     * contain commas), trimmed, without blanks.
+     */
+    public List<String> list(String key, String separator) {
         Object v = props.get(key);
         if (v == null) {
             return List.of();
         }
-        String joined = v instanceof String[] a ? String.join(",", a)
-                : v instanceof java.util.Collection<?> c ? String.join(",", c.stream().map(String::valueOf).toList()) : v.toString();
-        return Arrays.stream(joined.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        String joined = v instanceof String[] a ? String.join(separator, a)
+                : v instanceof java.util.Collection<?> c ? String.join(separator, c.stream().map(String::valueOf).toList()) : v.toString();
+        return Arrays.stream(joined.split(java.util.regex.Pattern.quote(separator))).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     public InvalidConfigurationException invalid(String key, String allowed, String problem) {

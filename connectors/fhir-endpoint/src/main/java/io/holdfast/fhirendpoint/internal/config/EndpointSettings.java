@@ -44,9 +44,25 @@ public record EndpointSettings(String pid, String name, String listener, String 
         Optional<BearerSettings> bearer = auth.equals("bearer") ? Optional.of(bearer(c)) : Optional.empty();
         Optional<ApiKeySettings> apiKey = auth.equals("apikey") ? Optional.of(apiKey(c)) : Optional.empty();
         String normalised = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        return new EndpointSettings(c.pid(), c.name(), listener, normalised, auth, new MtlsSettings(c.list("mtlsAllowed")), bearer, apiKey,
+        return new EndpointSettings(c.pid(), c.name(), listener, normalised, auth, mtls(c), bearer, apiKey,
                 c.string("sourceSystem", c.name()), c.number("maxBodyBytes", DEFAULT_MAX_BODY, 1, Integer.MAX_VALUE),
                 c.duration("commitTimeout", Duration.ofSeconds(30)), c.duration("retryAfter", Duration.ofSeconds(5)));
+    }
+
+    /** Separated by {@code ;}: a distinguished name has commas of its own. */
+    private static MtlsSettings mtls(FactoryConfig c) {
+        List<String> allowed = c.list("mtlsAllowed", ";");
+        for (String entry : allowed) {
+            if (!entry.replace(":", "").matches("[0-9a-fA-F]{64}")) {
+                try {
+                    new javax.security.auth.x500.X500Principal(entry);
+                } catch (IllegalArgumentException e) {
+                    throw c.invalid("mtlsAllowed", "subject DNs (CN=pas,O=Trust) or SHA-256 fingerprints, separated by ;",
+                            "has an entry that is neither: '" + entry + "'");
+                }
+            }
+        }
+        return new MtlsSettings(allowed);
     }
 
     private static BearerSettings bearer(FactoryConfig c) {

@@ -18,7 +18,7 @@ public @interface FhirEndpointConfig {
     @AttributeDefinition(description = "Authentication: mtls, bearer or apikey")
     String auth();
 
-    @AttributeDefinition(description = "mtls: allowed subject DNs or SHA-256 fingerprints, comma-separated; empty = any certificate the listener trusts", required = false)
+    @AttributeDefinition(description = "mtls: allowed subject DNs or SHA-256 fingerprints, separated by ; (DNs contain commas); empty = any certificate the listener trusts", required = false)
     String mtlsAllowed();
 
     @AttributeDefinition(description = "bearer: JWKS URL (or jwksFile)", required = false)

@@ -43,8 +43,8 @@ class EndpointSettingsTest {
         EndpointSettings bearer = EndpointSettings.from(props("auth", "bearer", "jwksUrl", "https://auth.trust.example/jwks",
                 "jwtIssuer", "https://auth.trust.example", "jwtAudience", "holdfast", "jwtAlgorithms", "RS512"));
         assertThat(bearer.bearer().orElseThrow().algorithms()).containsExactly("RS512");
-        EndpointSettings mtls = EndpointSettings.from(props("auth", "mtls", "mtlsAllowed", "CN=pas,O=Trust, " + DIGEST));
-        assertThat(mtls.mtls().allowed()).hasSize(3);
+        EndpointSettings mtls = EndpointSettings.from(props("auth", "mtls", "mtlsAllowed", "CN=pas,O=Trust ; " + DIGEST));
+        assertThat(mtls.mtls().allowed()).containsExactly("CN=pas,O=Trust", DIGEST);
     }
 
     @ParameterizedTest
@@ -53,9 +53,10 @@ class EndpointSettingsTest {
         "path|fhir|key 'path' is 'fhir'",
         "listener||key 'listener' is missing",
         "apiKeys|pas:s3cret|key 'apiKeys' has an entry that is not name:<64 hex digits>",
-        "maxBodyBytes|0|key 'maxBodyBytes' is 0"})
+        "maxBodyBytes|0|key 'maxBodyBytes' is 0",
+        "mtlsAllowed|CN=pas;not a name|key 'mtlsAllowed' has an entry that is neither: 'not a name'"})
     void anInvalidValueNamesPidKeyAndAllowedValues(String key, String value, String message) {
-        Map<String, Object> p = props();
+        Map<String, Object> p = key.equals("mtlsAllowed") ? props("auth", "mtls") : props();
         p.put(key, value == null ? "" : value);
         assertThatThrownBy(() -> EndpointSettings.from(p)).isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("Configuration io.holdfast.fhir.endpoint-pas: " + message).hasMessageNotContaining("s3cret");

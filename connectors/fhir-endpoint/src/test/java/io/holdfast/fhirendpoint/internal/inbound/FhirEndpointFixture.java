@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
+import javax.net.ssl.SSLContext;
 
 /**
  * The FHIR endpoint as it runs in Karaf, in a plain JVM: the real kernel (testkit {@link TestKernel},
@@ -32,10 +33,21 @@ import java.util.function.UnaryOperator;
 final class FhirEndpointFixture implements AutoCloseable {
     static final String BASE = "/fhir/r4";
     private final HttpListener listener;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client;
+    private final String scheme;
     final EndpointSettings settings;
 
     FhirEndpointFixture(TestKernel kernel, UnaryOperator<Intake> intakeWrapper, Map<String, Object> config) throws Exception {
+        this(kernel, intakeWrapper, config, Optional.empty(), Optional.empty());
+    }
+
+    /** With {@code serverTls} the listener is TLS with {@code clientAuth=need}; the client uses {@code clientTls}. */
+    FhirEndpointFixture(TestKernel kernel, UnaryOperator<Intake> intakeWrapper, Map<String, Object> config, Optional<SSLContext> serverTls,
+                        Optional<SSLContext> clientTls) throws Exception {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        clientTls.ifPresent(builder::sslContext);
+        client = builder.build();
+        scheme = serverTls.isPresent() ? "https" : "http";
         Map<String, Object> props = new HashMap<>(Map.of("name", "pas", "listener", "fhir", "path", BASE));
         props.putAll(config);
         settings = EndpointSettings.from(props);
@@ -43,7 +55,8 @@ final class FhirEndpointFixture implements AutoCloseable {
                 intakeWrapper.apply(kernel.intake()), kernel.idempotency());
         EndpointRegistry registry = new EndpointRegistry();
         registry.add(new Route("fhir", settings.path(), endpoint, OptionalLong.of(settings.maxBodyBytes()), 1, 0));
-        listener = new HttpListener(ListenerSettings.loopback("fhir", 0), registry, Optional.empty());
+        ListenerSettings plain = ListenerSettings.loopback("fhir", 0);
+        listener = new HttpListener(serverTls.isPresent() ? plain.withTls("fhir-server", "need") : plain, registry, serverTls);
         listener.start();
     }
 
@@ -56,7 +69,7 @@ final class FhirEndpointFixture implements AutoCloseable {
     }
 
     HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + listener.boundAddress().orElseThrow().getPort() + path))
+        return HttpRequest.newBuilder(URI.create(scheme + "://127.0.0.1:" + listener.boundAddress().orElseThrow().getPort() + path))
                 .timeout(Duration.ofSeconds(30));
     }
 
