@@ -84,22 +84,38 @@ public final class FhirInboundEndpoint implements HttpEndpoint {
         FieldTrail trail = new FieldTrail();
         DecodeResult decoded;
         try {
-            IBaseResource resource = json.parse(call.body());
+            decoded = decode(call.body(), type, trail);
+        } catch (FhirException e) {
+            // only TOO_LARGE leaves decode: the listener's cap normally answers first
+            return outcomes.error(413, IssueType.TOOLONG, "Request body over " + settings.maxBodyBytes() + " bytes");
+        }
+        return commit(envelope(call, identity, type), Payload.of(call.body()), decoded, trail, type);
+    }
+
+    /** Parsed and mapped; anything unusable becomes a Rejected that Intake keeps with its bytes. */
+    private DecodeResult decode(byte[] body, String type, FieldTrail trail) {
+        DecodeResult decoded;
+        try {
+            IBaseResource resource = json.parse(body);
             decoded = resource.fhirType().equals(type) ? codec.decodeResource(resource, trail)
                     : DecodeResult.rejected("WRONG_RESOURCE_TYPE", "a " + resource.fhirType() + " was posted to the " + type + " path");
         } catch (FhirException e) {
             if (e.problem() == FhirException.Problem.TOO_LARGE) {
-                return outcomes.error(413, IssueType.TOOLONG, "Request body over " + settings.maxBodyBytes() + " bytes");
+                throw e;
             }
             decoded = DecodeResult.rejected(e.problem().name(), e.getMessage());
         }
         if (decoded instanceof DecodeResult.Unmapped unmapped) {
-            decoded = DecodeResult.rejected("UNSUPPORTED_RESOURCE", unmapped.messageType() + " is not accepted at this endpoint");
+            return DecodeResult.rejected("UNSUPPORTED_RESOURCE", unmapped.messageType() + " is not accepted at this endpoint");
         }
-        Envelope envelope = envelope(call, identity, type);
+        return decoded;
+    }
+
+    /** Waits for Intake's durable commit; only then is the sender answered. */
+    private HttpReply commit(Envelope envelope, Payload payload, DecodeResult decoded, FieldTrail trail, String type) {
         IntakeReceipt receipt;
         try {
-            receipt = intake.accept(envelope, Payload.of(call.body()), decoded, trail).toCompletableFuture()
+            receipt = intake.accept(envelope, payload, decoded, trail).toCompletableFuture()
                     .get(settings.commitTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             String reason = e.getCause() instanceof IntakeRefusedException r ? r.reason().name() : e.getCause().getClass().getSimpleName();

@@ -47,7 +47,11 @@ class FhirEndpointComponentTest {
     }
 
     private FhirEndpointFixture start(UnaryOperator<io.holdfast.api.kernel.Intake> wrapper) throws Exception {
-        kernel = TestKernel.builder(dir).journalOnly().start();
+        return start(TestKernel.builder(dir).journalOnly().start(), wrapper);
+    }
+
+    private FhirEndpointFixture start(TestKernel started, UnaryOperator<io.holdfast.api.kernel.Intake> wrapper) throws Exception {
+        kernel = started;
         fhir = new FhirEndpointFixture(kernel, wrapper, Map.of("auth", "apikey", "apiKeys", "pas:" + ApiKeyAuthenticator.digestOf(KEY),
                 "maxBodyBytes", "20000", "sourceSystem", "pas"));
         return fhir;
@@ -215,6 +219,19 @@ class FhirEndpointComponentTest {
         assertThat(r.headers().firstValue("Retry-After")).contains("5");
         assertThat(r.body()).contains("\"code\":\"transient\"", "SHUTTING_DOWN");
         assertThat(kernel.journal().byMessageId("req-refused")).isEmpty();
+    }
+
+    @Test
+    void aPatientNoRouteTakesIs503NoRouteAndNotStored() throws Exception {
+        // production default: Intake requires a route, and none is configured
+        start(TestKernel.builder(dir).start(), UnaryOperator.identity());
+
+        HttpResponse<String> r = postPatient(FhirEndpointFixture.resource("patient.json"), "req-no-route");
+
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(r.headers().firstValue("Retry-After")).contains("5");
+        assertThat(r.body()).contains("NO_ROUTE");
+        assertThat(kernel.journal().byMessageId("req-no-route")).isEmpty();
     }
 
     @Test
