@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * Immediate, so its port stays open without service users. An invalid configuration or a failed bind
  * fails activation with Health {@code http:<name>} DOWN naming the reason; nothing is half-started.
  * A changed configuration with the same settings (Karaf delivers a file's config twice at boot) keeps
- * the socket; any real change closes it and binds anew.
+ * the socket; any real change closes it and binds anew; an invalid change keeps the running listener
+ * and reports it DEGRADED until a valid configuration arrives.
  */
 @Component(configurationPid = ListenerSettings.FACTORY_PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = ListenerView.class)
@@ -57,8 +58,20 @@ public class HttpListenerComponent implements ListenerView {
 
     @Modified
     void modified(Map<String, Object> props) throws Exception {
-        ListenerSettings changed = validated(props);
         HttpListener running = listener;
+        ListenerSettings changed;
+        try {
+            changed = ListenerSettings.from(props);
+        } catch (InvalidConfigurationException e) {
+            if (running == null) {
+                health.report(component(), HealthState.DOWN, e.describe());
+                throw e;
+            }
+            // the previous, valid listener keeps serving: refusing traffic over a typo is worse than the old settings
+            health.report(component(), HealthState.DEGRADED, e.describe() + "; still running with the previous configuration");
+            LOG.error("HTTP listener {}: changed configuration rejected, previous one kept: {}", name, e.describe());
+            return;
+        }
         if (running != null && changed.equals(running.settings())) {
             return;
         }

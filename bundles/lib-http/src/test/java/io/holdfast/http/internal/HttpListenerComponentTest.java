@@ -130,4 +130,16 @@ class HttpListenerComponentTest {
         component.modified(again);
         assertThat(component.boundAddress()).contains(before);
     }
+
+    @Test
+    void anInvalidChangeKeepsTheRunningListenerAndReportsDegraded() throws Exception {
+        component.activate(config());
+        var before = component.boundAddress().orElseThrow();
+
+        component.modified(config("maxBodyBytes", "lots"));
+
+        assertThat(component.boundAddress()).contains(before);
+        assertThat(health.get("http:fhir").state()).isEqualTo(HealthState.DEGRADED);
+        assertThat(health.get("http:fhir").detail()).contains("key 'maxBodyBytes' is 'lots'", "still running with the previous configuration");
+    }
 }
