@@ -11,6 +11,10 @@ public @interface ApimAuthConfig {
     @AttributeDefinition(description = "Path of the token endpoint on the system endpoint's host (NHS API platform: /oauth2/token)")
     String tokenPath() default "/oauth2/token";
 
+    @AttributeDefinition(description = "Token URL per environment whose token endpoint is not on the API's host, as"
+            + " env=url[,env=url] (the sandbox's APIM simulator: dev=http://127.0.0.1:8720/oauth2/token); empty: endpoint host + tokenPath")
+    String tokenUrls() default "";
+
     @AttributeDefinition(description = "Lifetime of a client assertion in seconds (30-300; the platform allows at most 5 minutes)")
     int assertionLifetimeSeconds() default 240;
 

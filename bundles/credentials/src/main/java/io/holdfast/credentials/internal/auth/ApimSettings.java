@@ -6,12 +6,22 @@ import io.holdfast.api.error.InvalidConfigurationException;
 import io.holdfast.api.kernel.DownstreamSystem;
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** Validated {@link ApimAuthConfig}; derives a system's token URL from its endpoint. */
-record ApimSettings(String tokenPath, Duration assertionLifetime, Duration refreshMargin, Duration timeout) {
+/**
+ * Validated {@link ApimAuthConfig}; derives a system's token URL from its endpoint, unless its environment has its own
+ * token URL (a sandbox whose token endpoint is another simulator on another port).
+ */
+record ApimSettings(String tokenPath, Map<String, URI> tokenUrls, Duration assertionLifetime, Duration refreshMargin,
+        Duration timeout) {
+
+    ApimSettings {
+        tokenUrls = Map.copyOf(tokenUrls);
+    }
 
     static ApimSettings defaults() {
-        return new ApimSettings("/oauth2/token", Duration.ofSeconds(240), Duration.ofSeconds(60), Duration.ofSeconds(10));
+        return new ApimSettings("/oauth2/token", Map.of(), Duration.ofSeconds(240), Duration.ofSeconds(60), Duration.ofSeconds(10));
     }
 
     static ApimSettings from(ApimAuthConfig c) {
@@ -22,8 +32,35 @@ record ApimSettings(String tokenPath, Duration assertionLifetime, Duration refre
         range("assertionLifetimeSeconds", c.assertionLifetimeSeconds(), 30, 300);
         range("refreshMarginSeconds", c.refreshMarginSeconds(), 0, 600);
         range("requestTimeoutSeconds", c.requestTimeoutSeconds(), 1, 120);
-        return new ApimSettings(path, Duration.ofSeconds(c.assertionLifetimeSeconds()), Duration.ofSeconds(c.refreshMarginSeconds()),
-                Duration.ofSeconds(c.requestTimeoutSeconds()));
+        return new ApimSettings(path, tokenUrls(c.tokenUrls()), Duration.ofSeconds(c.assertionLifetimeSeconds()),
+                Duration.ofSeconds(c.refreshMarginSeconds()), Duration.ofSeconds(c.requestTimeoutSeconds()));
+    }
+
+    private static Map<String, URI> tokenUrls(String text) {
+        Map<String, URI> urls = new LinkedHashMap<>();
+        for (String item : text.split(",")) {
+            if (item.isBlank()) {
+                continue;
+            }
+            int eq = item.indexOf('=');
+            String env = eq < 0 ? "" : item.substring(0, eq).trim();
+            URI url = eq < 0 ? null : absoluteHttp(item.substring(eq + 1).trim());
+            if (env.isEmpty() || url == null || urls.putIfAbsent(env, url) != null) {
+                throw new InvalidConfigurationException(ApimAuthConfig.PID, "tokenUrls",
+                        "env=http(s)://host[:port]/path, comma-separated, each environment once", "has '" + item.trim() + "'");
+            }
+        }
+        return urls;
+    }
+
+    private static URI absoluteHttp(String text) {
+        try {
+            URI url = new URI(text);
+            boolean http = "https".equals(url.getScheme()) || "http".equals(url.getScheme());
+            return http && url.getHost() != null && url.getRawUserInfo() == null ? url : null;
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
     }
 
     private static void range(String key, int value, int min, int max) {
@@ -32,8 +69,15 @@ record ApimSettings(String tokenPath, Duration assertionLifetime, Duration refre
         }
     }
 
-    /** {@code scheme://host[:port]} of the endpoint + the token path: the URL to POST to and the assertion's aud. */
+    /**
+     * The URL to POST to and the assertion's aud: the system's environment's configured token URL, else
+     * {@code scheme://host[:port]} of the endpoint + the token path (as on the NHS API platform).
+     */
     URI tokenUrl(DownstreamSystem system) {
+        URI configured = tokenUrls.get(system.environment());
+        if (configured != null) {
+            return configured;
+        }
         try {
             URI endpoint = URI.create(system.endpoint());
             return URI.create(endpoint.getScheme() + "://" + endpoint.getRawAuthority() + tokenPath);
