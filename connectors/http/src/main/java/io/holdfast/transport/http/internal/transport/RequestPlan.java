@@ -25,9 +25,13 @@ record RequestPlan(String method, URI uri, Map<String, String> headers) {
     static final String CONTENT_TYPE = "Content-Type";
     static final String ACCEPT = "Accept";
     static final String FHIR_JSON = "application/fhir+json";
-    /** Set by the JDK client or by Holdfast itself; a route cannot replace them. */
+    /**
+     * Not as {@code http.header.*}: set by the JDK client or by Holdfast itself (a route cannot replace them), or
+     * given as their own route header ({@code Content-Type}, {@code Accept}, {@code X-Correlation-ID}) so they are
+     * never sent twice.
+     */
     private static final Set<String> RESERVED = Set.of("connection", "content-length", "expect", "host", "upgrade",
-            "x-request-id", "authorization", "apikey");
+            "x-request-id", "authorization", "apikey", "content-type", "accept", "x-correlation-id");
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     private static final Pattern SAFE_PATH = Pattern.compile("[/?][A-Za-z0-9._~!$&'()*+,;=:@%/?-]*");
 
@@ -41,7 +45,9 @@ record RequestPlan(String method, URI uri, Map<String, String> headers) {
     }
 
     static RequestPlan of(OutboundRequest request, HttpTransportSettings settings) throws Unsendable {
-        Map<String, String> options = request.headers();
+        // Header names are case-insensitive: a codec's content-type counts as Content-Type.
+        Map<String, String> options = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        options.putAll(request.headers());
         String method;
         try {
             method = options.containsKey(METHOD) ? HttpTransportSettings.method("route header", METHOD, options.get(METHOD))
@@ -84,8 +90,9 @@ record RequestPlan(String method, URI uri, Map<String, String> headers) {
 
     private static String headerName(String name) throws Unsendable {
         if (!TOKEN.matcher(name).matches() || RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
-            throw new Unsendable("route header " + HEADER_PREFIX + name + " is not allowed (a header name; not one of "
-                    + RESERVED + ", which the client or Holdfast sets)");
+            throw new Unsendable("route header " + HEADER_PREFIX + name + " is not allowed (a header name, not one of "
+                    + new java.util.TreeSet<>(RESERVED) + ": the client or Holdfast sets those, or they are route headers of"
+                    + " their own)");
         }
         return name;
     }

@@ -79,7 +79,7 @@ class HttpOutboundTransportTest {
     void routeHeadersChooseMethodPathAndExtraHeaders() {
         server.answer(Answer.of(200, ""));
         deliver(Map.of("http.method", "put", "http.path", "/Encounter/abc?_format=json", "http.header.NHSD-End-User-Organisation-ODS",
-                "X26", "Content-Type", "application/json"));
+                "X26", "content-type", "application/json"));
 
         TestHttpServer.Received r = server.received().get(0);
         assertThat(r.method()).isEqualTo("PUT");
@@ -95,6 +95,7 @@ class HttpOutboundTransportTest {
         assertThat(deliver(Map.of("http.path", "//evil.example/x y"))).isInstanceOf(DeliveryResult.Permanent.class);
         assertThat(deliver(Map.of("http.header.Authorization", "Bearer mine"))).isInstanceOfSatisfying(DeliveryResult.Permanent.class,
                 p -> assertThat(p.reason()).contains("http.header.Authorization is not allowed"));
+        assertThat(deliver(Map.of("http.header.Content-Type", "text/plain"))).isInstanceOf(DeliveryResult.Permanent.class);
         assertThat(server.received()).isEmpty();
     }
 
