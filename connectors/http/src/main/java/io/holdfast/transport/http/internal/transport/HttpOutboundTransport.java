@@ -6,6 +6,7 @@ import io.holdfast.api.kernel.Transports;
 import io.holdfast.api.spi.AuthMaterial;
 import io.holdfast.api.spi.AuthPattern;
 import io.holdfast.api.spi.AuthProvider;
+import io.holdfast.api.spi.CredentialIdentity;
 import io.holdfast.api.spi.DeliveryResult;
 import io.holdfast.api.spi.OutboundRequest;
 import io.holdfast.api.spi.OutboundTransport;
@@ -80,19 +81,19 @@ public class HttpOutboundTransport implements OutboundTransport {
         }
         try {
             HttpAnswer answer = exchange.send(plan, request.body(), request.auth());
-            boolean reauthenticated = false;
+            Optional<CredentialIdentity> reauthenticatedAs = Optional.empty();
             if (answer.status() == 401) {
                 Optional<AuthMaterial> fresh = reauthenticate(target);
                 if (fresh.isPresent()) {
                     LOG.info("{} to system {} (request {}) got 401: re-authenticated once, resending", plan.method(), target.id(),
                             plan.headers().get(RequestPlan.REQUEST_ID));
                     answer = exchange.send(plan, request.body(), fresh.get());
-                    reauthenticated = true;
+                    reauthenticatedAs = Optional.of(fresh.get().identity());
                 }
             }
             LOG.debug("{} to system {} (request {}): HTTP {}", plan.method(), target.id(), plan.headers().get(RequestPlan.REQUEST_ID),
                     answer.status());
-            return outcomes.classify(answer, reauthenticated);
+            return outcomes.classify(answer, reauthenticatedAs);
         } catch (HttpTimeoutException e) {
             return new DeliveryResult.Transient("timeout calling '" + target.id() + "': " + e.getMessage(), Optional.empty());
         } catch (ConnectException e) {

@@ -1,6 +1,7 @@
 package io.holdfast.transport.http.internal.transport;
 
 import io.holdfast.api.message.Payload;
+import io.holdfast.api.spi.CredentialIdentity;
 import io.holdfast.api.spi.DeliveryResult;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,11 +26,16 @@ final class ResponseOutcomes {
         this.maxReasonChars = maxReasonChars;
     }
 
-    DeliveryResult classify(HttpAnswer answer, boolean reauthenticated) {
+    /**
+     * @param reauthenticatedAs the credential of the resend after a 401 (the journal's SENT names the first one),
+     *                          empty when the request was sent once
+     */
+    DeliveryResult classify(HttpAnswer answer, Optional<CredentialIdentity> reauthenticatedAs) {
+        boolean reauthenticated = reauthenticatedAs.isPresent();
         int status = answer.status();
         Optional<Payload> body = answer.body().bytes().length == 0 ? Optional.empty() : Optional.of(Payload.of(answer.body().bytes()));
         if (status >= 200 && status < 300) {
-            return new DeliveryResult.Acknowledged(acknowledged(answer), body);
+            return new DeliveryResult.Acknowledged(acknowledged(answer, reauthenticatedAs), body);
         }
         if (status == 401) {
             return new DeliveryResult.Transient(problem(answer, (reauthenticated ? "still refused after re-authenticating once"
@@ -48,12 +54,13 @@ final class ResponseOutcomes {
         return new DeliveryResult.Permanent(problem(answer, ""), body);
     }
 
-    private String acknowledged(HttpAnswer answer) {
+    private String acknowledged(HttpAnswer answer, Optional<CredentialIdentity> reauthenticatedAs) {
         List<String> parts = new ArrayList<>();
         parts.add("HTTP " + answer.status());
         FhirResponseText.resource(answer.body()).ifPresent(parts::add);
         answer.header("Location").or(() -> answer.header("Content-Location")).ifPresent(l -> parts.add("Location " + l));
         answer.header("ETag").ifPresent(e -> parts.add("ETag " + e));
+        reauthenticatedAs.ifPresent(c -> parts.add("sent again after a 401 as " + c.describe()));
         if (answer.body().cut()) {
             parts.add("response body cut at " + answer.body().bytes().length + " bytes (maxResponseBytes)");
         }

@@ -206,7 +206,8 @@ class HttpOutboundTransportTest {
 
         DeliveryResult r = t.deliver(request(REQUEST_ID, Map.of(), provider.authenticate(null)));
 
-        assertThat(r).isInstanceOf(DeliveryResult.Acknowledged.class);
+        assertThat(r).isInstanceOfSatisfying(DeliveryResult.Acknowledged.class,
+                a -> assertThat(a.summary()).isEqualTo("HTTP 201, sent again after a 401 as trust-fhir@v1"));
         assertThat(provider.invalidations.get()).isEqualTo(1);
         assertThat(server.received()).extracting(x -> x.header("apikey")).containsExactly("key-1", "key-2");
         assertThat(server.received()).extracting(x -> x.header("X-Request-ID")).containsOnly(REQUEST_ID);
