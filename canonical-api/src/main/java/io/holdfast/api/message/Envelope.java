@@ -19,6 +19,16 @@ import java.util.Optional;
 @org.osgi.annotation.versioning.ProviderType
 public record Envelope(String messageId, Optional<String> correlationId, String sourceSystem, String channel,
                        Instant receivedAt, WireFormat wireFormat, Map<String, String> attributes) {
+
+    /**
+     * Attribute naming the identity the sender authenticated as (mutual-TLS subject or fingerprint, bearer token
+     * subject, API key name, a poller's mailbox credential as {@code CredentialIdentity.describe()}); never a
+     * secret. The journal keeps it on the RECEIVED stage as the message's credential identity.
+     *
+     * @since 1.2
+     */
+    public static final String ATTR_AUTH_IDENTITY = "auth.identity";
+
     public Envelope {
         Objects.requireNonNull(messageId, "messageId");
         correlationId = correlationId == null ? Optional.empty() : correlationId;

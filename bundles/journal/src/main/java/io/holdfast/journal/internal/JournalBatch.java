@@ -80,9 +80,19 @@ final class JournalBatch implements WriteBatch {
     long addMessageUnguarded(Envelope envelope, Optional<PayloadInfo> payload) {
         long id = ++lastJournalId;
         messages.add(new MessageRow(id, envelope, payload));
-        addStage(id, Stage.RECEIVED, envelope.sourceSystem(), Optional.empty(), envelope.channel(), payload,
+        addStageRow(id, Stage.RECEIVED, envelope.sourceSystem(), senderIdentity(envelope), envelope.channel(), payload,
                 messageDigest(envelope, payload));
         return id;
+    }
+
+    /**
+     * The identity the sender authenticated as ({@link Envelope#ATTR_AUTH_IDENTITY}: an inbound endpoint's mutual-TLS
+     * subject or bearer subject, a poller's mailbox credential), kept in RECEIVED's credential column like the
+     * identity of an outbound call. Cut to the column's 255 characters.
+     */
+    static String senderIdentity(Envelope envelope) {
+        String identity = envelope.attributes().getOrDefault(Envelope.ATTR_AUTH_IDENTITY, "");
+        return identity.length() <= 255 ? identity : identity.substring(0, 255);
     }
 
     /** Digest of the message row as stored, for the RECEIVED stage to vouch for. */
@@ -115,9 +125,15 @@ final class JournalBatch implements WriteBatch {
     @Override
     public long addStage(long journalId, Stage stage, String systemId, Optional<CredentialIdentity> credential,
                          String detail, Optional<PayloadInfo> payload, String coveredDigest) {
+        return addStageRow(journalId, stage, systemId, credential.map(CredentialIdentity::describe).orElse(""), detail,
+                payload, coveredDigest);
+    }
+
+    private long addStageRow(long journalId, Stage stage, String systemId, String credential, String detail,
+                             Optional<PayloadInfo> payload, String coveredDigest) {
         long seq = ++lastSeq;
         StageRow row = new StageRow(seq, journalId, stage.name(), clock.millis(), systemId,
-                credential.map(CredentialIdentity::describe).orElse(""), context.details().seal(seq, detail), payload, coveredDigest);
+                credential, context.details().seal(seq, detail), payload, coveredDigest);
         lastHash = Hashing.link(lastHash, row.canon());
         stages.add(row);
         hashes.add(lastHash);

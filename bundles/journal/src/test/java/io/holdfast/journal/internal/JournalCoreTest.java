@@ -88,6 +88,25 @@ class JournalCoreTest {
     }
 
     @Test
+    void theSendersAuthenticatedIdentityIsTheReceivedStagesCredentialAndInTheChain() throws Exception {
+        Envelope env = new Envelope("MSG-AUTH", Optional.empty(), "lab", "fhir:results", java.time.Instant.now(),
+                WireFormat.hl7v2("2.4"), java.util.Map.of(Envelope.ATTR_AUTH_IDENTITY, "CN=lab.trust.nhs.uk sha256:" + "a".repeat(300)));
+        long id = journal.submit(b -> b.addMessage(env, Optional.empty())).get(10, TimeUnit.SECONDS);
+        long plain = journal.submit(b -> b.addMessage(Envelope.of("MSG-PLAIN", "pas", "mllp:adt", WireFormat.hl7v2("2.4")),
+                Optional.empty())).get(10, TimeUnit.SECONDS);
+
+        assertThat(journal.find(id).orElseThrow().stages()).singleElement().satisfies(s -> {
+            assertThat(s.stage()).isEqualTo(Stage.RECEIVED);
+            assertThat(s.credential()).hasValueSatisfying(c -> assertThat(c).startsWith("CN=lab.trust.nhs.uk sha256:aaa").hasSize(255));
+        });
+        assertThat(journal.find(plain).orElseThrow().stages().get(0).credential().filter(c -> !c.isEmpty())).isEmpty();
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE journal_stage SET credential = 'CN=someone-else' WHERE message_ref = " + id);
+        }
+        assertThat(journal.verify().intact()).isFalse();
+    }
+
+    @Test
     void fieldValuesAreDigestsUnlessPolicyAllowsClear() throws Exception {
         long id = inbound("MSG1", "9449305552", "x");
         assertThat(journal.fields(id)).hasSize(2).anySatisfy(f -> {

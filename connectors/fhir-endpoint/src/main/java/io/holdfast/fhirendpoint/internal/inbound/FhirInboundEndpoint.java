@@ -151,7 +151,7 @@ public final class FhirInboundEndpoint implements HttpEndpoint {
         String messageId = call.header("X-Request-ID").filter(id -> id.matches("[A-Za-z0-9._:-]{1,200}"))
                 .orElseGet(() -> "fhir-" + settings.name() + "-" + UUID.randomUUID());
         Optional<String> correlation = call.header("X-Correlation-ID").filter(id -> id.matches("[A-Za-z0-9._:-]{1,200}"));
-        Map<String, String> attributes = Map.of("auth.identity", identity.describe(), "auth.mode", settings.auth(),
+        Map<String, String> attributes = Map.of(Envelope.ATTR_AUTH_IDENTITY, identity.describe(), "auth.mode", settings.auth(),
                 "http.remote", call.remoteAddress().getAddress().getHostAddress(), "fhir.resourceType", type);
         return new Envelope(messageId, correlation, settings.sourceSystem(), "fhir:" + settings.name(), Instant.now(), WireFormat.fhirR4(), attributes);
     }

@@ -107,6 +107,9 @@ class FhirEndpointComponentTest {
         assertThat(entry.claim()).contains(ClaimOutcome.NEW);
         assertThat(location(r).group(1)).isEqualTo(entry.keyDigest().orElseThrow().substring(0, Math.min(64, entry.keyDigest().get().length())));
         assertThat(r.body()).contains("OperationOutcome", "information").doesNotContain("9000000009");
+        // who sent it: the API key's identity is the RECEIVED stage's credential (kernel journal, Envelope.ATTR_AUTH_IDENTITY)
+        assertThat(entry.stages().get(0).stage()).isEqualTo(Stage.RECEIVED);
+        assertThat(entry.stages().get(0).credential()).contains("apikey:pas@v0 kid:pas");
     }
 
     @Test
