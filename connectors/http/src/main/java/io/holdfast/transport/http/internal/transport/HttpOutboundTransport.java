@@ -80,20 +80,7 @@ public class HttpOutboundTransport implements OutboundTransport {
             return new DeliveryResult.Permanent("not sent to '" + target.id() + "': " + e.getMessage(), Optional.empty());
         }
         try {
-            HttpAnswer answer = exchange.send(plan, request.body(), request.auth());
-            Optional<CredentialIdentity> reauthenticatedAs = Optional.empty();
-            if (answer.status() == 401) {
-                Optional<AuthMaterial> fresh = reauthenticate(target);
-                if (fresh.isPresent()) {
-                    LOG.info("{} to system {} (request {}) got 401: re-authenticated once, resending", plan.method(), target.id(),
-                            plan.headers().get(RequestPlan.REQUEST_ID));
-                    answer = exchange.send(plan, request.body(), fresh.get());
-                    reauthenticatedAs = Optional.of(fresh.get().identity());
-                }
-            }
-            LOG.debug("{} to system {} (request {}): HTTP {}", plan.method(), target.id(), plan.headers().get(RequestPlan.REQUEST_ID),
-                    answer.status());
-            return outcomes.classify(answer, reauthenticatedAs);
+            return sendWithOneRefresh(plan, request);
         } catch (HttpTimeoutException e) {
             return new DeliveryResult.Transient("timeout calling '" + target.id() + "': " + e.getMessage(), Optional.empty());
         } catch (ConnectException e) {
@@ -112,6 +99,24 @@ public class HttpOutboundTransport implements OutboundTransport {
             // The JDK refuses a header or URI it cannot send: retrying will not change that.
             return new DeliveryResult.Permanent("not sent to '" + target.id() + "': " + e.getMessage(), Optional.empty());
         }
+    }
+
+    /** Sends; on a 401 lets the target's auth provider invalidate, and sends once more with fresh material. */
+    private DeliveryResult sendWithOneRefresh(RequestPlan plan, OutboundRequest request) throws IOException, InterruptedException {
+        DownstreamSystem target = request.target();
+        String requestId = plan.headers().get(RequestPlan.REQUEST_ID);
+        HttpAnswer answer = exchange.send(plan, request.body(), request.auth());
+        Optional<CredentialIdentity> reauthenticatedAs = Optional.empty();
+        if (answer.status() == 401) {
+            Optional<AuthMaterial> fresh = reauthenticate(target);
+            if (fresh.isPresent()) {
+                LOG.info("{} to system {} (request {}) got 401: re-authenticated once, resending", plan.method(), target.id(), requestId);
+                answer = exchange.send(plan, request.body(), fresh.get());
+                reauthenticatedAs = Optional.of(fresh.get().identity());
+            }
+        }
+        LOG.debug("{} to system {} (request {}): HTTP {}", plan.method(), target.id(), requestId, answer.status());
+        return outcomes.classify(answer, reauthenticatedAs);
     }
 
     /** The provider's fresh material after {@code invalidate}, or empty when the target has no provider (NONE). */
