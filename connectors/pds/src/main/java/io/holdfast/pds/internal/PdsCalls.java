@@ -46,10 +46,6 @@ final class PdsCalls {
         return inventory.require(settings.systemId());
     }
 
-    String settingsSystemId() {
-        return settings.systemId();
-    }
-
     static String newRequestId() {
         return UUID.randomUUID().toString();
     }
