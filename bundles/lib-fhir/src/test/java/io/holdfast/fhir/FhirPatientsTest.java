@@ -169,6 +169,20 @@ class FhirPatientsTest {
         assertThat(FhirPatients.toFhir(canonical, FieldTrail.empty()).getNameFirstRep().hasUse()).isFalse();
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "\"deceasedDateTime\":\"2019\"|true|",
+            "\"deceasedDateTime\":\"2019-04-02T10:00:00+01:00\"|true|2019-04-02",
+            "\"deceasedBoolean\":true|true|",
+            "\"deceasedBoolean\":false|false|"})
+    void deathWithoutADayIsDeceasedWithoutAnInventedDate(String element, boolean deceased, String date) {
+        String json = "{\"resourceType\":\"Patient\",\"identifier\":[{\"system\":\"https://fhir.nhs.uk/Id/nhs-number\","
+                + "\"value\":\"9000000009\"}]," + element + "}";
+        MappedPatient m = FhirPatients.fromJson(json, FieldTrail.empty());
+        assertThat(m.deceased()).isEqualTo(deceased);
+        assertThat(m.deathDate()).isEqualTo(date == null ? Optional.empty() : Optional.of(LocalDate.parse(date)));
+    }
+
     private static String patientWithSecurity(String codes) {
         return "{\"resourceType\":\"Patient\",\"meta\":{\"security\":[{\"system\":\"" + UkCore.CS_CONFIDENTIALITY
                 + "\",\"code\":" + codes + "}]},\"identifier\":[{\"system\":\"https://fhir.nhs.uk/Id/nhs-number\",\"value\":\"9000000009\"}]}";

@@ -113,6 +113,29 @@ class FhirR4CodecTest {
     }
 
     @Test
+    void reportWithContainedPatientAndObservationAndPlacerNumber() {
+        String json = """
+                {"resourceType":"DiagnosticReport","status":"amended",
+                 "contained":[{"resourceType":"Patient","id":"p","identifier":[{"system":"urn:holdfast:local:RXX01","value":"MRN7"}]},
+                              {"resourceType":"Observation","id":"o","status":"amended","code":{"coding":[{"code":"HB"}]},
+                               "valueCodeableConcept":{"coding":[{"code":"POS"}]}}],
+                 "identifier":[{"type":{"coding":[{"code":"PLAC"}]},"system":"urn:placer","value":"P1"},
+                               {"system":"urn:filler","value":"F1"}],
+                 "code":{"coding":[{"code":"FBC"}],"text":"Full blood count"},
+                 "subject":{"reference":"#p"},"result":[{"reference":"#o"}]}""";
+        LabResult lab = (LabResult) ((DecodeResult.Decoded) codec.decode(bytes(json), envelope, FieldTrail.empty())).events().get(0);
+        assertThat(lab.patient().primaryIdentifier()).isEqualTo(Identifier.local("RXX01", "MRN7"));
+        assertThat(lab.fillerOrderNumber()).isEqualTo(new Identifier("urn:filler", "F1"));
+        assertThat(lab.placerOrderNumber()).contains(new Identifier("urn:placer", "P1"));
+        assertThat(lab.testName()).isEqualTo("Full blood count");
+        assertThat(lab.status()).isEqualTo(ResultStatus.CORRECTED);
+        assertThat(lab.observations()).singleElement().satisfies(o -> {
+            assertThat(o.value()).isEqualTo("POS");
+            assertThat(o.valueType()).isEqualTo("CE");
+        });
+    }
+
+    @Test
     void reportWhoseResultIsNotInTheMessageIsRejectedNotHalfMapped() {
         String json = """
                 {"resourceType":"DiagnosticReport","status":"final","identifier":[{"system":"urn:lab","value":"F1"}],

@@ -40,9 +40,11 @@ public final class PatientDecoder {
         Optional<String> id = Optional.ofNullable(fhir.getIdElement().getIdPart()).filter(s -> !s.isBlank());
         Optional<String> version = Optional.ofNullable(fhir.getMeta().getVersionId()).filter(s -> !s.isBlank());
         version.ifPresent(v -> trail.inbound("Patient.meta.versionId", "versionId", v));
-        boolean deceased = fhir.hasDeceasedBooleanType() && fhir.getDeceasedBooleanType().booleanValue();
+        boolean deceased = fhir.hasDeceasedBooleanType() && fhir.getDeceasedBooleanType().booleanValue()
+                || fhir.hasDeceasedDateTimeType();
         Optional<LocalDate> death = Optional.empty();
-        if (fhir.hasDeceasedDateTimeType()) {
+        // a year or month alone states a death but no date: deceased, without inventing a day
+        if (fhir.hasDeceasedDateTimeType() && fhir.getDeceasedDateTimeType().getPrecision().ordinal() >= TemporalPrecisionEnum.DAY.ordinal()) {
             DateTimeType when = fhir.getDeceasedDateTimeType();
             death = Optional.of(LocalDate.of(when.getYear(), when.getMonth() + 1, when.getDay()));
             trail.inbound("Patient.deceasedDateTime", "deathDate", death.get().toString());
