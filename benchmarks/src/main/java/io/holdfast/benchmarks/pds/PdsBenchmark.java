@@ -91,7 +91,7 @@ public final class PdsBenchmark {
     private static PdsClient client(TestKernel kernel, PdsSettings settings) {
         AuthProviders auth = new AuthProviders();
         auth.add(kernel.authProvider(AuthPattern.NONE).orElseThrow(), Map.of());
-        return PdsClients.create(new PdsClients.Parts(settings, kernel.inventory(), kernel.intake(), kernel.journal(), auth,
+        return PdsClients.create(new PdsClients.Parts(settings, kernel.inventory(), kernel.intake(), auth,
                 new LibFhirPatientMapping(), new TokenBucket(settings.tps()), Clock.systemUTC()));
     }
 

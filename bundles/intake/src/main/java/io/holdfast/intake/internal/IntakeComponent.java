@@ -152,4 +152,10 @@ public class IntakeComponent implements Intake {
     public CompletionStage<IntakeReceipt> accept(Envelope envelope, Payload payload, DecodeResult decoded, FieldTrail trail) {
         return core.accept(envelope, payload, decoded, trail);
     }
+
+    @Override
+    public CompletionStage<IntakeReceipt> recordExchange(Envelope envelope, Payload payload, String systemId,
+                                                         Optional<io.holdfast.api.spi.CredentialIdentity> identity, String detail) {
+        return core.recordExchange(envelope, payload, systemId, identity, detail);
+    }
 }

@@ -113,6 +113,27 @@ public final class IntakeCore implements Intake {
         }
     }
 
+    /** RECEIVED + RESPONSE of an exchange Holdfast made, one commit; never routed, so never refused for want of a route. */
+    @Override
+    public CompletionStage<IntakeReceipt> recordExchange(Envelope envelope, Payload payload, String systemId,
+                                                         Optional<io.holdfast.api.spi.CredentialIdentity> identity, String detail) {
+        if (!open) {
+            return CompletableFuture.failedFuture(new IntakeRefusedException(IntakeRefusedException.Reason.SHUTTING_DOWN,
+                    "Holdfast is stopping; try again"));
+        }
+        try {
+            PreparedPayload prepared = writer.prepare(payload);
+            return submit(batch -> {
+                long id = batch.addMessage(envelope, Optional.of(prepared.write(batch)));
+                batch.addStage(id, Stage.RESPONSE, systemId, identity, detail, Optional.empty(), "");
+                return new IntakeReceipt(id, false, List.of());
+            }, 1);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e instanceof IntakeRefusedException ? e
+                    : new IntakeRefusedException(IntakeRefusedException.Reason.PAYLOAD_NOT_DURABLE, e.getMessage(), e));
+        }
+    }
+
     /**
      * Refusal when routing is required but not running: without the Router or its outbox
      * participant, an accepted event could never be scheduled for delivery.

@@ -150,6 +150,39 @@ class RouteRequirementTest {
     }
 
     @Test
+    void anExchangeHoldfastMadeIsJournaledInOneCommitUnderRequireRouteWithoutRoutingIt() throws Exception {
+        router = NO_ROUTES;
+        participants.add(outbox);
+        IntakeCore intake = intake(RouteRequirement.ROUTE);
+        io.holdfast.api.spi.CredentialIdentity identity = new io.holdfast.api.spi.CredentialIdentity("pds-app", 2,
+                Optional.empty(), Optional.of("kid-1"));
+        IntakeReceipt r = intake.recordExchange(Envelope.of("pds:req-1", "pds", "pds:retrieve", WireFormat.fhirR4()),
+                Payload.of("{\"resourceType\":\"Patient\"}".getBytes()), "pds", Optional.of(identity),
+                "GET /Patient/<n> -> HTTP 200").toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        var entry = journal.find(r.journalId()).orElseThrow();
+        assertThat(entry.stages()).extracting(s -> s.stage()).containsExactly(Stage.RECEIVED, Stage.RESPONSE);
+        assertThat(entry.stages().get(1).credential()).contains("pds-app@v2 kid:kid-1");
+        assertThat(scheduled).as("never routed").isEmpty();
+        assertThat(idempotency.count()).as("nothing claimed").isZero();
+    }
+
+    @Test
+    void anExchangeIsRefusedOnceIntakeIsClosed() {
+        IntakeCore intake = intake(RouteRequirement.ROUTE);
+        intake.close();
+        assertRefused(() -> {
+            try {
+                intake.recordExchange(Envelope.of("pds:req-2", "pds", "pds:retrieve", WireFormat.fhirR4()), Payload.of(new byte[0]),
+                        "pds", Optional.empty(), "x").toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                throw (Exception) e.getCause();
+            }
+        }, Reason.SHUTTING_DOWN, "stopping");
+        assertThat(journal.counts().messages()).isZero();
+    }
+
+    @Test
     void requireRouteRefusesANewEventNoRouteMatchesAndStoresNothing() {
         router = NO_ROUTES;
         participants.add(outbox);

@@ -5,7 +5,6 @@ import io.holdfast.api.kernel.Health;
 import io.holdfast.api.kernel.HealthState;
 import io.holdfast.api.kernel.Intake;
 import io.holdfast.api.kernel.Inventory;
-import io.holdfast.api.kernel.Journal;
 import io.holdfast.api.kernel.UserTokenExchange;
 import io.holdfast.api.model.NhsNumber;
 import io.holdfast.api.spi.AuthProvider;
@@ -54,9 +53,6 @@ public class PdsServiceComponent implements PdsService {
     Intake intake;
 
     @Reference
-    Journal journal;
-
-    @Reference
     Health health;
 
     private volatile PdsClient client;
@@ -95,7 +91,7 @@ public class PdsServiceComponent implements PdsService {
             if (bucket == null || bucket.perSecond() != settings.tps()) {
                 bucket = new TokenBucket(settings.tps());
             }
-            client = PdsClients.create(new PdsClients.Parts(settings, inventory, intake, journal, auth, new LibFhirPatientMapping(),
+            client = PdsClients.create(new PdsClients.Parts(settings, inventory, intake, auth, new LibFhirPatientMapping(),
                     bucket, Clock.systemUTC()));
         }
         health.report(HEALTH, HealthState.UP, "system '" + settings.systemId() + "' at " + settings.tps() + " requests/s, cache "

@@ -34,7 +34,7 @@ public final class PdsFixture implements AutoCloseable {
         this.kernel = kernel;
         AuthPattern pattern = kernel.inventory().require(SYSTEM).authPattern();
         auth.add(provider.orElseGet(() -> kernel.authProvider(pattern).orElseThrow()), Map.of(AuthProviders.PATTERN_PROPERTY, pattern.name()));
-        this.client = PdsClients.create(new PdsClients.Parts(settings, kernel.inventory(), kernel.intake(), kernel.journal(), auth,
+        this.client = PdsClients.create(new PdsClients.Parts(settings, kernel.inventory(), kernel.intake(), auth,
                 new LibFhirPatientMapping(), bucket, Clock.systemUTC()));
     }
 

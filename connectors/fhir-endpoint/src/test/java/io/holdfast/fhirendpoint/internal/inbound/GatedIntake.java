@@ -47,4 +47,11 @@ final class GatedIntake implements Intake {
         });
         return held;
     }
+
+    @Override
+    public CompletionStage<IntakeReceipt> recordExchange(Envelope envelope, Payload payload, String systemId,
+                                                         java.util.Optional<io.holdfast.api.spi.CredentialIdentity> identity,
+                                                         String detail) {
+        return real.recordExchange(envelope, payload, systemId, identity, detail);
+    }
 }

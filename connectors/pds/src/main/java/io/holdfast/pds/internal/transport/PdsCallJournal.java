@@ -2,13 +2,7 @@ package io.holdfast.pds.internal.transport;
 
 import io.holdfast.api.error.IntakeRefusedException;
 import io.holdfast.api.kernel.Intake;
-import io.holdfast.api.kernel.IntakeReceipt;
-import io.holdfast.api.kernel.Journal;
-import io.holdfast.api.kernel.Stage;
-import io.holdfast.api.kernel.StageRecord;
-import io.holdfast.api.message.DecodeResult;
 import io.holdfast.api.message.Envelope;
-import io.holdfast.api.message.FieldTrail;
 import io.holdfast.api.message.Payload;
 import io.holdfast.api.message.WireFormat;
 import io.holdfast.pds.CallFailure;
@@ -22,27 +16,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Journals one PDS call before its result is returned: Intake keeps the answer (sealed and encrypted like every
- * payload; for a restricted patient only the copy without address, telecom and GP) as message {@code pds:<X-Request-ID>}
- * on channel {@code pds:<operation>}, then a RESPONSE stage records what was sent (method and path, or a search's
- * criteria names), what came back (status, version, OperationOutcome code), what it was taken as, and the credential
- * identity that made the call ({@link Journal#record} is the API's only way to journal a credential identity).
- *
- * <p>Intake journals PDS answers as {@link DecodeResult.Unmapped}: under the production route requirement
- * ({@code require-route}) Intake refuses an unmapped message no passthrough route takes, so a deployment needs the
- * kernel to accept query journaling (see README, "Journal"); until then a refusal makes the call fail as
- * {@code JOURNAL_UNAVAILABLE}, never return unjournaled.
+ * Journals one PDS call before its result is returned, in one durable commit ({@link Intake#recordExchange}): the
+ * answer (sealed and encrypted like every payload; for a restricted patient only the copy without address, telecom and
+ * GP) as message {@code pds:<X-Request-ID>} on channel {@code pds:<operation>}, and a RESPONSE stage recording what was
+ * sent (method and path, or a search's criteria names), what came back (status, version, OperationOutcome code), what
+ * it was taken as, and the credential identity that made the call. An exchange is never routed, so the production
+ * route requirement ({@code require-route}) does not refuse it; a refusal (disk guard, shutdown) makes the call fail
+ * as {@code JOURNAL_UNAVAILABLE}, never return unjournaled.
  */
 public final class PdsCallJournal {
     public static final String CHANNEL_PREFIX = "pds:";
     private final Intake intake;
-    private final Journal journal;
     private final Clock clock;
     private final Duration wait;
 
-    public PdsCallJournal(Intake intake, Journal journal, Clock clock, Duration wait) {
+    public PdsCallJournal(Intake intake, Clock clock, Duration wait) {
         this.intake = intake;
-        this.journal = journal;
         this.clock = clock;
         this.wait = wait;
     }
@@ -56,12 +45,8 @@ public final class PdsCallJournal {
         Envelope envelope = new Envelope(CHANNEL_PREFIX + call.request().requestId(), call.request().correlationId(), call.systemId(),
                 CHANNEL_PREFIX + call.operation(), clock.instant(), WireFormat.fhirR4(), Map.of());
         try {
-            IntakeReceipt receipt = intake.accept(envelope, Payload.of(call.kept().orElse(new byte[0])),
-                    new DecodeResult.Unmapped("PDS " + call.operation()), new FieldTrail())
-                    .toCompletableFuture().get(wait.toMillis(), TimeUnit.MILLISECONDS);
-            StageRecord stage = new StageRecord(receipt.journalId(), Stage.RESPONSE, call.systemId(), call.answer().identity(),
-                    detail(call), Optional.empty());
-            journal.record(stage).toCompletableFuture().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            intake.recordExchange(envelope, Payload.of(call.kept().orElse(new byte[0])), call.systemId(),
+                    call.answer().identity(), detail(call)).toCompletableFuture().get(wait.toMillis(), TimeUnit.MILLISECONDS);
             return Optional.empty();
         } catch (ExecutionException | CompletionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
