@@ -11,6 +11,7 @@ import io.holdfast.pds.internal.codec.LibFhirPatientMapping;
 import io.holdfast.pds.internal.config.PdsSettings;
 import io.holdfast.pds.internal.transport.AuthProviders;
 import io.holdfast.pds.internal.transport.TokenBucket;
+import io.holdfast.testkit.RouteMode;
 import io.holdfast.testkit.TestKernel;
 import io.holdfast.testkit.TestKernelBuilder;
 import java.nio.file.Path;
@@ -42,11 +43,13 @@ public final class PdsFixture implements AutoCloseable {
         return start(dir, endpoint, settings, Optional.empty(), b -> b);
     }
 
-    /** {@code provider}: an auth provider of the test's own for the entry (pattern OAUTH2_SIGNED_JWT, as PDS's is). */
+    /**
+     * The kernel runs in production's route mode (require-route, no route configured): a PDS call is journaled as an
+     * exchange, which that mode must not refuse. {@code provider}: an auth provider of the test's own for the entry (pattern OAUTH2_SIGNED_JWT, as PDS's is). */
     public static PdsFixture start(Path dir, String endpoint, PdsSettings settings, Optional<AuthProvider> provider,
                                    java.util.function.UnaryOperator<TestKernelBuilder> more) {
         AuthPattern pattern = provider.isPresent() ? AuthPattern.OAUTH2_SIGNED_JWT : AuthPattern.NONE;
-        TestKernel kernel = more.apply(TestKernel.builder(dir).journalOnly().system(new DownstreamSystem(SYSTEM, "PDS", Optional.empty(),
+        TestKernel kernel = more.apply(TestKernel.builder(dir).routeMode(RouteMode.REQUIRE_ROUTE).system(new DownstreamSystem(SYSTEM, "PDS", Optional.empty(),
                 "test", "HTTP", WireFormat.fhirR4(), endpoint, pattern, provider.map(p -> SYSTEM), Optional.empty()))).start();
         return new PdsFixture(kernel, settings, new TokenBucket(settings.tps()), provider);
     }
