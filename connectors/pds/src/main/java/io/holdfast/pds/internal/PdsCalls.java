@@ -16,7 +16,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What every PDS operation shares: the inventory entry (looked up per call, so an endpoint change applies at once),
+ * What every PDS operation shares: the inventory entry (read from the inventory at most once per
+ * {@link #SYSTEM_REFRESH}, so an endpoint or credential change applies within a second without a database read
+ * on every call),
  * the request id, the HTTP exchange and the journal. An operation hands in what to send and how to read the answer;
  * the answer is used only once it is journaled.
  */
@@ -25,6 +27,12 @@ final class PdsCalls {
     private final Inventory inventory;
     private final PdsHttpClient http;
     private final PdsCallJournal journal;
+    /** How long a looked-up inventory entry is reused: the lookup is a database read, more than a PDS call's own work. */
+    static final long SYSTEM_REFRESH = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+    private volatile Looked looked;
+
+    private record Looked(DownstreamSystem system, long atNanos) {
+    }
 
     PdsCalls(PdsSettings settings, Inventory inventory, PdsHttpClient http, PdsCallJournal journal) {
         this.settings = settings;
@@ -43,7 +51,14 @@ final class PdsCalls {
 
     /** The PDS inventory entry, or the failure that names the missing one. */
     DownstreamSystem system() {
-        return inventory.require(settings.systemId());
+        Looked last = looked;
+        long now = System.nanoTime();
+        if (last != null && now - last.atNanos() < SYSTEM_REFRESH) {
+            return last.system();
+        }
+        DownstreamSystem system = inventory.require(settings.systemId());
+        looked = new Looked(system, now);
+        return system;
     }
 
     static String newRequestId() {
