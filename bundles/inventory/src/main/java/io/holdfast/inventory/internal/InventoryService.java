@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -40,9 +41,13 @@ public class InventoryService implements Inventory {
 
     private final SystemRepository repository;
     private final Dialect dialect;
-    private final InventoryRules rules;
-    private final SystemValidator validator;
     private final InstalledAuthPatterns authPatterns = new InstalledAuthPatterns();
+    private final Health health;
+    /** Rules and the validator made from them, swapped together by a configuration change. */
+    private volatile Checks checks;
+
+    private record Checks(InventoryRules rules, SystemValidator validator) {
+    }
 
     @Activate
     public InventoryService(@Reference Store store, @Reference Health health, InventoryConfig config) {
@@ -50,8 +55,8 @@ public class InventoryService implements Inventory {
     }
 
     InventoryService(Store store, Health health, InventoryRules rules, Clock clock) {
-        this.rules = rules;
-        this.validator = new SystemValidator(rules, authPatterns);
+        this.health = health;
+        this.checks = new Checks(rules, new SystemValidator(rules, authPatterns));
         this.dialect = store.dialect();
         this.repository = new SystemRepository(store.dataSource(), clock);
         try {
@@ -66,6 +71,26 @@ public class InventoryService implements Inventory {
             health.report(COMPONENT, HealthState.DOWN, error.describe());
             throw error;
         }
+    }
+
+    /**
+     * Applies changed environments, transports and formats live, so a configuration change (Karaf's file installer
+     * re-applies every file at boot) does not restart the inventory and every component that uses it. An invalid
+     * change keeps the previous rules and reports DEGRADED with PID, key and allowed values. Stored systems are not
+     * re-checked: one whose transport or environment the new rules lack is refused at its next save.
+     */
+    @Modified
+    void modified(InventoryConfig config) {
+        InventoryRules next;
+        try {
+            next = InventoryRules.from(config);
+        } catch (HoldfastException e) {
+            LOG.error("Inventory: configuration change rejected, previous rules kept: {}", e.describe());
+            health.report(COMPONENT, HealthState.DEGRADED, e.describe() + "; previous rules kept");
+            return;
+        }
+        checks = new Checks(next, new SystemValidator(next, authPatterns));
+        health.report(COMPONENT, HealthState.UP, all().size() + " systems; environments " + String.join(", ", next.environments()));
     }
 
     private static InventoryRules rules(InventoryConfig config, Health health) {
@@ -174,10 +199,11 @@ public class InventoryService implements Inventory {
 
     @Override
     public List<String> environments() {
-        return rules.environments();
+        return checks.rules().environments();
     }
 
     private DownstreamSystem validated(DownstreamSystem system) {
+        SystemValidator validator = checks.validator();
         DownstreamSystem s = validator.normalise(system);
         validator.check(s);
         return s;

@@ -60,6 +60,26 @@ class InventoryServiceTest {
     }
 
     @Test
+    void aConfigurationChangeAppliesLiveWithoutARestartAndABadOneKeepsThePreviousRules() {
+        InventoryService service = new InventoryService(store, health, InventoryRules.defaults(), Clock.systemUTC());
+        InstalledProviders.install(service, InstalledProviders.SHIPPED);
+        DownstreamSystem p = Systems.pds();
+        DownstreamSystem check = new DownstreamSystem("pds-check", "PDS check", p.odsCode(), p.environment(), "PDS_CHECK",
+                p.format(), "test://pds-check", io.holdfast.api.spi.AuthPattern.NONE, Optional.empty(), p.ownerContact());
+        assertThatThrownBy(() -> service.add(check)).isInstanceOf(HoldfastException.class).hasMessageContaining("PDS_CHECK");
+
+        service.modified(InventoryRulesTest.config(new String[] {"dev", "test", "int", "live"}, new String[] {"PDS_CHECK"}, new String[0]));
+        assertThat(service.add(check).transport()).isEqualTo("PDS_CHECK");
+        assertThat(health.get("inventory").state()).isEqualTo(HealthState.UP);
+
+        service.modified(InventoryRulesTest.config(new String[] {"not an environment!"}, new String[0], new String[0]));
+        assertThat(health.get("inventory").state()).isEqualTo(HealthState.DEGRADED);
+        assertThat(health.get("inventory").detail()).contains("environments").contains("previous rules kept");
+        assertThat(service.environments()).contains("dev", "live");
+        assertThat(service.save(check).transport()).as("the previous rules still allow PDS_CHECK").isEqualTo("PDS_CHECK");
+    }
+
+    @Test
     void saveOfANewIdInserts() {
         inventory.save(Systems.epr());
         assertThat(inventory.find("epr-main")).contains(Systems.epr());
