@@ -58,20 +58,51 @@ class RouteRequirementTest {
     final List<IntakeParticipant> participants = new CopyOnWriteArrayList<>();
     final List<String> scheduled = new CopyOnWriteArrayList<>();
 
-    /** Stands in for routing's outbox participant: records what it was asked to schedule. */
+    /**
+     * Stands in for routing's outbox participant: records what it was asked to schedule once the batch commits, as
+     * the real outbox's rows exist only then (a batch rolled back because one task failed is run again without it,
+     * and must not count twice).
+     */
     final IntakeParticipant outbox = new IntakeParticipant() {
         @Override
         public void accepted(WriteBatch batch, long journalId, Envelope envelope, ClinicalEvent event, ClaimOutcome claim,
                              List<Router.Target> targets) {
-            targets.forEach(t -> scheduled.add(envelope.messageId() + "->" + t.systemId()));
+            targets.forEach(t -> pending(batch).add(envelope.messageId() + "->" + t.systemId()));
         }
 
         @Override
         public void acceptedRaw(WriteBatch batch, long journalId, Envelope envelope, PayloadInfo payload,
                                 List<Router.Target> targets) {
-            targets.forEach(t -> scheduled.add(envelope.messageId() + "->" + t.systemId()));
+            targets.forEach(t -> pending(batch).add(envelope.messageId() + "->" + t.systemId()));
+        }
+
+        private List<String> pending(WriteBatch batch) {
+            return batch.resource(Scheduled.class, c -> new Scheduled(scheduled)).rows;
         }
     };
+
+    /** The rows of one batch, handed to {@code scheduled} only after its commit. */
+    static final class Scheduled implements io.holdfast.journal.api.BatchResource {
+        final List<String> rows = new java.util.ArrayList<>();
+        private final List<String> committedTo;
+
+        Scheduled(List<String> committedTo) {
+            this.committedTo = committedTo;
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void committed() {
+            committedTo.addAll(rows);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
 
     @BeforeEach
     void open() {
