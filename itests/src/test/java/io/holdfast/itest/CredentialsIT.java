@@ -99,11 +99,33 @@ public class CredentialsIT extends KernelTestSupport {
                         + ")(holdfast.auth.pattern=TLS_MUTUAL))"), null);
         tracker.open();
         try {
-            assertTrue("no TLS_MUTUAL AuthProvider registered within " + SERVICE_WAIT_MILLIS + " ms",
-                    tracker.waitForService(SERVICE_WAIT_MILLIS) != null);
+            if (tracker.waitForService(SERVICE_WAIT_MILLIS) == null) {
+                throw new AssertionError("no TLS_MUTUAL AuthProvider registered within " + SERVICE_WAIT_MILLIS + " ms\n"
+                        + diagnostics());
+            }
         } finally {
             tracker.close();
         }
+    }
+
+    /** What a person needs to see why the provider never came: the components that are not active, and the log's problems. */
+    private String diagnostics() {
+        StringBuilder out = new StringBuilder("components not active (scr:list):\n");
+        try {
+            shell().run("scr:list").lines().filter(l -> !l.contains("ACTIVE") && !l.isBlank())
+                    .forEach(l -> out.append("  ").append(l).append('\n'));
+        } catch (Exception e) {
+            out.append("  scr:list failed: ").append(e).append('\n');
+        }
+        out.append("karaf.log WARN/ERROR lines:\n");
+        try {
+            Files.readAllLines(Path.of(System.getProperty("karaf.data"), "log", "karaf.log"), StandardCharsets.UTF_8).stream()
+                    .filter(l -> l.contains("| WARN ") || l.contains("| ERROR ") || l.startsWith("Caused by") || l.contains("Exception"))
+                    .limit(80).forEach(l -> out.append("  ").append(l).append('\n'));
+        } catch (Exception e) {
+            out.append("  log unreadable: ").append(e).append('\n');
+        }
+        return out.toString();
     }
 
     /** Runs a command; a failure names the command line, which the shell's own exception does not. */
