@@ -23,15 +23,31 @@ public final class FhirContexts {
         return R4Holder.CONTEXT;
     }
 
+    /**
+     * The shared STU3 context (e-RS). HAPI finds the STU3 model through hapi-fhir-base's dynamic import, so this
+     * library needs no STU3 package itself: install feature {@code holdfast-lib-fhir-stu3} (structures-dstu3 and
+     * org.hl7.fhir.dstu3) before calling it, else it throws HAPI's "could not find the version implementation".
+     *
+     * @since 1.1
+     */
+    public static FhirContext stu3() {
+        return Stu3Holder.CONTEXT;
+    }
+
     /** The shared context of {@code version}. */
     public static FhirContext of(FhirVersion version) {
         return switch (version) {
             case R4 -> r4();
+            case STU3 -> stu3();
         };
     }
 
     private static final class R4Holder {
         static final FhirContext CONTEXT = configure(FhirContext.forR4());
+    }
+
+    private static final class Stu3Holder {
+        static final FhirContext CONTEXT = configure(FhirContext.forDstu3());
     }
 
     private static FhirContext configure(FhirContext context) {

@@ -42,6 +42,15 @@ public final class FhirJson {
         return new FhirJson(FhirContexts.r4(), maxBytes);
     }
 
+    /**
+     * STU3 JSON (e-RS) refusing payloads over {@code maxBytes}; needs feature {@code holdfast-lib-fhir-stu3}.
+     *
+     * @since 1.1
+     */
+    public static FhirJson stu3(int maxBytes) {
+        return new FhirJson(FhirContexts.stu3(), maxBytes);
+    }
+
     public int maxBytes() {
         return maxBytes;
     }
@@ -129,7 +138,8 @@ public final class FhirJson {
     }
 
     /** HAPI's messages can quote payload values (a bad date, a name): keep only its error code. */
-    private static FhirException classify(RuntimeException e) {
+    private FhirException classify(RuntimeException e) {
+        String version = context.getVersion().getVersion() == ca.uhn.fhir.context.FhirVersionEnum.DSTU3 ? "STU3" : "R4";
         String text = e.getMessage() == null ? "" : e.getMessage();
         Matcher code = HAPI_CODE.matcher(text);
         String ref = code.find() ? " (" + code.group() + ")" : "";
@@ -139,7 +149,7 @@ public final class FhirJson {
         }
         if (text.contains("Unknown resource name") || text.contains("Unknown resource type")) {
             return new FhirException(FhirException.Problem.UNKNOWN_RESOURCE_TYPE,
-                    "the resourceType is not a resource of FHIR " + "R4" + ref);
+                    "the resourceType is not a resource of FHIR " + version + ref);
         }
         return new FhirException(FhirException.Problem.MALFORMED, "the payload is not valid FHIR JSON" + ref);
     }

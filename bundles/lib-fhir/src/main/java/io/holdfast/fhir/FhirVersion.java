@@ -1,8 +1,15 @@
 package io.holdfast.fhir;
 
-/** The FHIR versions this library serves. NHS England's e-RS adds STU3 later (a minor version of this package). */
+/** The FHIR versions this library serves. */
 @org.osgi.annotation.versioning.ProviderType
 public enum FhirVersion {
     /** FHIR R4 (4.0.1): PDS, EPS, SDS, UK Core. */
-    R4
+    R4,
+    /**
+     * FHIR STU3 (3.0.2): NHS England's e-Referral Service serves most referral endpoints as STU3 ReferralRequest.
+     * Its HAPI model comes with feature {@code holdfast-lib-fhir-stu3}.
+     *
+     * @since 1.1
+     */
+    STU3
 }

@@ -9,5 +9,5 @@
  * they come from the HAPI FHIR bundles of feature {@code holdfast-lib-fhir}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.holdfast.fhir;
