@@ -1,0 +1,90 @@
+package io.holdfast.simulator.eps;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** One stored prescription: the signed order as received, its identity, and where it is in its life. Guarded by the store's lock. */
+final class StoredPrescription {
+    private final String id;
+    private final ObjectNode order;
+    private final String contentDigest;
+    private final String nhsNumber;
+    private final Optional<String> nominatedPharmacy;
+    private final String authoredOn;
+    private final List<String> itemNumbers;
+    private final Instant storedAt;
+    private BusinessStatus status = BusinessStatus.TO_BE_DISPENSED;
+    private Optional<String> dispenser = Optional.empty();
+    private boolean markedForCancellation;
+
+    StoredPrescription(String id, ObjectNode order, String contentDigest, String nhsNumber, Optional<String> nominatedPharmacy,
+                       String authoredOn, List<String> itemNumbers, Instant storedAt) {
+        this.id = id;
+        this.order = order;
+        this.contentDigest = contentDigest;
+        this.nhsNumber = nhsNumber;
+        this.nominatedPharmacy = nominatedPharmacy;
+        this.authoredOn = authoredOn;
+        this.itemNumbers = List.copyOf(itemNumbers);
+        this.storedAt = storedAt;
+    }
+
+    String id() {
+        return id;
+    }
+
+    ObjectNode order() {
+        return order;
+    }
+
+    String contentDigest() {
+        return contentDigest;
+    }
+
+    String nhsNumber() {
+        return nhsNumber;
+    }
+
+    Optional<String> nominatedPharmacy() {
+        return nominatedPharmacy;
+    }
+
+    String authoredOn() {
+        return authoredOn;
+    }
+
+    List<String> itemNumbers() {
+        return itemNumbers;
+    }
+
+    Instant storedAt() {
+        return storedAt;
+    }
+
+    BusinessStatus status() {
+        return status;
+    }
+
+    Optional<String> dispenser() {
+        return dispenser;
+    }
+
+    boolean markedForCancellation() {
+        return markedForCancellation;
+    }
+
+    void releaseTo(String pharmacy) {
+        status = BusinessStatus.WITH_DISPENSER;
+        dispenser = Optional.of(pharmacy);
+    }
+
+    void status(BusinessStatus next) {
+        status = next;
+    }
+
+    void markForCancellation() {
+        markedForCancellation = true;
+    }
+}
