@@ -138,14 +138,18 @@ final class ErsClient {
 
     /** createReferral/requests/MinimalRequest.json's shape, with the given patient, service and priority. */
     static String createBody(String nhsNumber, String serviceId, String priority) {
+        return createBody(nhsNumber, serviceId, priority, "CARDIOLOGY");
+    }
+
+    static String createBody(String nhsNumber, String serviceId, String priority, String specialty) {
         return """
                 {"resourceType":"Parameters","meta":{"profile":["https://fhir.nhs.uk/STU3/StructureDefinition/eRS-CreateReferral-Parameters-1"]},
                  "parameter":[{"name":"patient","valueIdentifier":{"system":"http://fhir.nhs.net/Id/nhs-number","value":"%s"}},
                   {"name":"shortlist","resource":{"resourceType":"List","status":"current","mode":"snapshot",
                    "contained":[{"resourceType":"Parameters","id":"ServiceSearchCriteria-1","parameter":[
                      {"name":"priority","valueCoding":{"system":"https://fhir.nhs.uk/STU3/CodeSystem/eRS-Priority-1","code":"%s"}},
-                     {"name":"specialty","valueCoding":{"system":"https://fhir.nhs.uk/STU3/CodeSystem/SPECIALTY","code":"CARDIOLOGY"}}]}],
+                     {"name":"specialty","valueCoding":{"system":"https://fhir.nhs.uk/STU3/CodeSystem/SPECIALTY","code":"%s"}}]}],
                    "entry":[{"item":{"identifier":{"system":"http://fhir.nhs.net/Id/ers-service","value":"%s"}}}]}}]}"""
-                .formatted(nhsNumber, priority, serviceId);
+                .formatted(nhsNumber, priority, specialty, serviceId);
     }
 }
