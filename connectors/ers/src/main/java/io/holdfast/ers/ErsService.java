@@ -11,17 +11,17 @@ import java.util.Optional;
 @org.osgi.annotation.versioning.ProviderType
 public interface ErsService {
 
-    /** A005 {@code GET /FHIR/STU3/ReferralRequest/{ubrn}} (application- or user-restricted). */
+    /** A005 {@code GET /STU3/ReferralRequest/{ubrn}} (application- or user-restricted). */
     ErsResult<ErsReferral> retrieve(Ubrn ubrn, CallContext context);
 
     /**
-     * A008 {@code POST /FHIR/STU3/ReferralRequest/$ers.fetchworklist}, list REFERRALS_FOR_REVIEW. Application-restricted
+     * A008 {@code POST /STU3/ReferralRequest/$ers.fetchworklist}, list REFERRALS_FOR_REVIEW. Application-restricted
      * access needs the e-RS service id ({@code service} filter, mandatory for that pattern; default: the system's
      * configured {@code serviceId}).
      */
     ErsResult<List<WorklistItem>> worklist(Optional<String> serviceId, CallContext context);
 
-    /** A042 {@code GET /FHIR/R4/Binary/{id}}: an attachment whose availability is AVAILABLE. */
+    /** A042 {@code GET /R4/Binary/{id}}: an attachment whose availability is AVAILABLE. */
     ErsResult<AttachmentContent> attachment(String binaryId, CallContext context);
 
     /** A013 / A014 / A028 (user-restricted: {@code context.userIdToken()} required). */

@@ -28,7 +28,7 @@ import org.hl7.fhir.dstu3.model.ReferralRequest;
  * review outcomes (A013, A014, A028) in {@link ReviewCall}.
  */
 public final class ErsClient implements ErsService {
-    static final String STU3 = "/FHIR/STU3";
+    static final String STU3 = "/STU3";
     private static final Pattern BINARY_ID = Pattern.compile("[A-Za-z0-9.\\-]{1,64}");
     private final ErsCalls calls;
     private final ReviewCall reviews;
@@ -108,7 +108,7 @@ public final class ErsClient implements ErsService {
         if (!(access instanceof ErsResult.Done<ErsCalls.Access> a)) {
             return ErsCalls.same(access);
         }
-        ErsRequest request = new ErsRequest("GET", "/FHIR/R4/Binary/" + binaryId, "Binary/" + binaryId, ErsCalls.newRequestId(),
+        ErsRequest request = new ErsRequest("GET", "/R4/Binary/" + binaryId, "Binary/" + binaryId, ErsCalls.newRequestId(),
                 context.correlationId(), a.value().roleHeaders(), Optional.empty(), Optional.empty());
         return calls.call(a.value(), "attachment", request, ans -> {
             String type = ans.contentType().orElse("application/octet-stream");

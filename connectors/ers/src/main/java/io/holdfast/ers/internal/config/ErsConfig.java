@@ -8,8 +8,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public @interface ErsConfig {
     String PID = "io.holdfast.ers";
 
-    @AttributeDefinition(description = "Inventory id of the e-RS system (its endpoint is the API base, e.g. "
-            + "https://int.api.service.nhs.uk/referrals; paths /FHIR/STU3/... and /FHIR/R4/... are appended)")
+    @AttributeDefinition(description = "Inventory id of the e-RS system (its endpoint is the FHIR base, e.g. "
+            + "https://int.api.service.nhs.uk/referrals/FHIR; paths /STU3/... and /R4/... are appended)")
     String systemId() default "ers";
 
     @AttributeDefinition(description = "TCP connect timeout in seconds (1-60)")

@@ -9,7 +9,7 @@ import java.util.Optional;
  * outbox row's request id, so it survives a restart) and sent again on every retry: the API platform and e-RS can
  * recognise the retry of a request whose first answer was lost.
  *
- * @param path        below the API base, e.g. {@code /FHIR/STU3/ReferralRequest/000000070000/$ers.acceptReferral}
+ * @param path        below the API base, e.g. {@code /STU3/ReferralRequest/000000070000/$ers.acceptReferral}
  * @param journalText what the journal shows of the request (operation and UBRN, never a body)
  * @param roleHeaders the e-RS role headers of a user-restricted call (empty for application-restricted: the spec forbids them there)
  */
