@@ -67,7 +67,7 @@ public class SandboxEpsFaultsCommand implements Action {
         } else {
             faults.failNextRequests(count, failStatus, retryAfterSeconds >= 0 ? OptionalInt.of(retryAfterSeconds) : OptionalInt.empty());
         }
-        System.out.println((every > 0 ? "Every " + every + "th" : "The next " + count) + " EPS request(s)"
+        System.out.println((every > 0 ? "One in every " + every : "The next " + count) + " EPS request(s)"
                 + (path != null ? " matching '" + path + "'" : "") + " are answered " + failStatus
                 + (afterCommit ? " after being processed" : "") + ".");
         return null;
