@@ -61,9 +61,4 @@ public enum ErsOperation {
     public Set<BusinessFunction> allowedBusinessFunctions() {
         return allowed;
     }
-
-    /** Whether it changes a referral (counted by {@link ErsSimulator#applied}). */
-    public boolean changesState() {
-        return !applicationRestrictedAllowed;
-    }
 }
