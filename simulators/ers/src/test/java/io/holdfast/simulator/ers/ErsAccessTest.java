@@ -102,4 +102,14 @@ class ErsAccessTest {
         HttpResponse<String> wrongMethod = client.get("/STU3/ReferralRequest/" + SandboxReferrals.BOOKED_FOR_REVIEW + "/$ers.acceptReferral");
         assertThat(wrongMethod.statusCode()).isEqualTo(405);
     }
+
+    @Test
+    void aBodyAboveTheCapIsRefusedWith413() {
+        try (ErsSimulator small = ErsSimulator.start(ErsSimulatorConfig.builder().maxBodyBytes(1024).build())) {
+            HttpResponse<String> r = new ErsClient(small).post("/STU3/ReferralRequest/$ers.createReferral", "x".repeat(2048),
+                    Map.of("NHSD-eRS-Business-Function", "REFERRING_CLINICIAN"));
+            assertThat(r.statusCode()).isEqualTo(413);
+            assertThat(small.referrals().appliedCount(ErsOperation.CREATE_REFERRAL)).isZero();
+        }
+    }
 }

@@ -4,7 +4,11 @@ import static io.holdfast.simulator.ers.ErsClient.errorCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,5 +147,21 @@ class ErsReviewRulesTest {
 
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(errorCode(r)).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void concurrentAcceptsOfTheSameVersionApplyExactlyOnce() {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<CompletableFuture<Integer>> calls = java.util.stream.IntStream.range(0, 16).mapToObj(i -> CompletableFuture.supplyAsync(
+                    () -> client.accept(SandboxReferrals.BOOKED_FOR_REVIEW, 5).statusCode(), pool)).toList();
+            List<Integer> statuses = calls.stream().map(CompletableFuture::join).toList();
+
+            assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+            assertThat(statuses).filteredOn(s -> s != 200).containsOnly(409);
+            assertThat(sim.applied(ErsOperation.ACCEPT_REFERRAL, SandboxReferrals.BOOKED_FOR_REVIEW)).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
