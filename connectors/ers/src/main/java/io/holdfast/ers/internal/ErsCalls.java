@@ -88,9 +88,16 @@ final class ErsCalls {
                 .orElseGet(() -> failed("AUTH_FAILED", "no auth provider for pattern " + s.authPattern() + " of system '" + s.id() + "' is registered", true));
     }
 
-    /** Access with credentials the dispatcher obtained (a routed delivery is unattended: its own credentials, role headers sent). */
-    Access routedAccess(DownstreamSystem target, ErsAuth fixed) {
-        return new Access(target, fixed, roleHeaders(target));
+    /**
+     * Access for a routed delivery: unattended, so the e-RS system's own application credentials (its pattern's
+     * AuthProvider), with the system's role headers, which e-RS's review operations require.
+     */
+    ErsResult<Access> routedAccess() {
+        ErsResult<Access> app = access(CallContext.of(null, "route"), false);
+        if (app instanceof ErsResult.Done<Access> d) {
+            return new ErsResult.Done<>(new Access(d.value().system(), d.value().auth(), roleHeaders(d.value().system())), false);
+        }
+        return app;
     }
 
     /** A failure of one result type as another's. */

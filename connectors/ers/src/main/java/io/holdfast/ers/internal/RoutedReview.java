@@ -6,13 +6,13 @@ import io.holdfast.ers.ErsResult;
 import io.holdfast.ers.ReviewOutcome;
 import io.holdfast.ers.Ubrn;
 import io.holdfast.ers.internal.config.ErsRole;
-import io.holdfast.ers.internal.transport.ErsAuth;
 import java.util.Optional;
 
 /**
- * A review outcome delivered for the routing outbox: to the target inventory entry, with the credentials the dispatcher
- * obtained from the entry's auth provider (an outbox delivery is unattended: no user to exchange a CIS2 token for), the
- * system's role headers, X-Request-ID derived from the outbox row's request id, X-Correlation-ID the dispatcher's.
+ * A review outcome delivered for the routing outbox: through the same e-RS client and journal as every other call, to
+ * the e-RS inventory system (PID io.holdfast.ers, key systemId) with its application credentials (an outbox delivery is
+ * unattended: there is no user whose CIS2 token could be exchanged) and its role headers, X-Request-ID derived from the
+ * outbox row's request id, X-Correlation-ID the dispatcher's.
  */
 public final class RoutedReview {
     private final ErsClient client;
@@ -27,12 +27,21 @@ public final class RoutedReview {
         return new RoutedReview(client, client.calls());
     }
 
-    public Optional<String> rejectReason(String systemId) {
-        return calls.role(systemId).flatMap(ErsRole::rejectReasonCode);
+    /** The e-RS system's configured rejection reason (its io.holdfast.ers.role-<id>.cfg). */
+    public Optional<String> rejectReason() {
+        return calls.role(calls.settings().systemId()).flatMap(ErsRole::rejectReasonCode);
+    }
+
+    public String systemId() {
+        return calls.settings().systemId();
     }
 
     public ErsResult<ErsReferral> deliver(OutboundRequest request, Ubrn ubrn, ReviewOutcome outcome) {
-        ErsCalls.Access access = calls.routedAccess(request.target(), ErsAuth.fixed(request.auth()));
+        ErsResult<ErsCalls.Access> routed = calls.routedAccess();
+        if (!(routed instanceof ErsResult.Done<ErsCalls.Access> d)) {
+            return ErsCalls.same(routed);
+        }
+        ErsCalls.Access access = d.value();
         Optional<String> correlation = request.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("X-Correlation-ID"))
                 .map(java.util.Map.Entry::getValue).findFirst();
         return client.reviews().run(access, ubrn, outcome, ErsCalls.derivedRequestId(request.requestId(), "review"), correlation,

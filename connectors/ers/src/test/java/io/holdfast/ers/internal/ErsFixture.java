@@ -22,7 +22,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The connector as the DS components wire it, on the real kernel (production's require-route mode, embedded Derby in
- * the test's folder) against an e-RS endpoint. Inventory entry {@value #SYSTEM}: transport ERS, format ERS:STU3, auth
+ * the test's folder) against an e-RS endpoint. Inventory entry {@value #SYSTEM}: transport HTTP, format ERS:STU3, auth
  * OAUTH2_SIGNED_JWT served by the test's {@link TestAuth.Provider}, ODS code R69.
  */
 public final class ErsFixture implements AutoCloseable {
@@ -43,7 +43,7 @@ public final class ErsFixture implements AutoCloseable {
     public static ErsFixture start(Path dir, String endpoint, ErsSettings settings, ErsRole role, TestAuth.Provider provider,
                                    UnaryOperator<TestKernelBuilder> more) {
         TestKernel kernel = more.apply(TestKernel.builder(dir).routeMode(RouteMode.REQUIRE_ROUTE).authProvider(provider)
-                .system(new DownstreamSystem(SYSTEM, "e-RS", Optional.of("R69"), "test", "ERS", ErsStu3Codec.FORMAT, endpoint,
+                .system(new DownstreamSystem(SYSTEM, "e-RS", Optional.of("R69"), "test", "HTTP", ErsStu3Codec.FORMAT, endpoint,
                         AuthPattern.OAUTH2_SIGNED_JWT, Optional.of(SYSTEM), Optional.empty()))).start();
         return new ErsFixture(kernel, settings, role);
     }

@@ -11,8 +11,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Registers {@link ErsTransport} for inventory systems with transport {@value ErsTransport#TRANSPORT} (Karaf: add ERS to
- * {@code extraTransports} of PID io.holdfast.inventory) and format {@code ERS:STU3}.
+ * Registers {@link ErsTransport} for inventory systems with transport {@value ErsTransport#TRANSPORT}, format
+ * {@code ERS:STU3} and auth NONE (Karaf: ERS in {@code extraTransports} and {@code extraFormats} of PID
+ * io.holdfast.inventory).
  */
 @Component(service = OutboundTransport.class, property = "holdfast.transport=" + ErsTransport.TRANSPORT)
 public class ErsRouteComponent implements OutboundTransport {

@@ -21,8 +21,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Route target {@value #TRANSPORT}: a routed canonical {@link Referral} (from any inbound connector, encoded by the
- * {@code ERS:STU3} codec) becomes e-RS's review operation for its status — {@code accepted} → A013 accept,
+ * Route target {@value #TRANSPORT} (an inventory entry with transport ERS, format ERS:STU3, auth NONE: the calls go
+ * out through the e-RS system of PID io.holdfast.ers with its own credentials, as PDS_CHECK does for PDS): a routed
+ * canonical {@link Referral} (from any inbound connector, encoded by the {@code ERS:STU3} codec) becomes e-RS's review
+ * operation for its status — {@code accepted} → A013 accept,
  * {@code rejected} → A014 reject with the system's configured rejection reason. The operation's X-Request-ID is derived
  * from the outbox row's request id (natural key, content digest, target), so every retry and a delivery after a restart
  * send the same one. e-RS's 4xx business refusals are Permanent (dead letter with e-RS's code and diagnostics);
@@ -55,7 +57,7 @@ public final class ErsTransport implements OutboundTransport {
         RoutedReview review = reviews.get();
         Optional<ReviewOutcome> outcome;
         try {
-            outcome = outcome(referral, review.rejectReason(request.target().id()));
+            outcome = outcome(referral, review.rejectReason(), review.systemId());
         } catch (IllegalStateException e) {
             return new DeliveryResult.Permanent(e.getMessage(), Optional.empty());
         }
@@ -85,13 +87,13 @@ public final class ErsTransport implements OutboundTransport {
         return f.retryable() ? new DeliveryResult.Transient(reason, f.retryAfter()) : new DeliveryResult.Permanent(reason, Optional.empty());
     }
 
-    static Optional<ReviewOutcome> outcome(Referral referral, Optional<String> configuredReason) {
+    static Optional<ReviewOutcome> outcome(Referral referral, Optional<String> configuredReason, String ersSystem) {
         String status = referral.status().trim().toLowerCase(Locale.ROOT);
         return switch (status) {
             case "accepted", "accept" -> Optional.of(ReviewOutcome.accept());
             case "rejected", "reject" -> Optional.of(ReviewOutcome.reject(configuredReason.orElseThrow(() -> new IllegalStateException(
-                    "referral " + referral.ubrn() + " is to be rejected but system has no rejectReasonCode (io.holdfast.ers.role-<system>.cfg); "
-                            + "e-RS requires a reason; nothing was sent")), "Rejected by the provider's system (Holdfast route)"));
+                    "referral " + referral.ubrn() + " is to be rejected but e-RS system '" + ersSystem + "' has no rejectReasonCode (io.holdfast.ers.role-"
+                            + ersSystem + ".cfg); e-RS requires a reason; nothing was sent")), "Rejected by the provider's system (Holdfast route)"));
             default -> Optional.empty();
         };
     }
