@@ -7,7 +7,7 @@ import java.util.Optional;
  * {@code https://fhir.nhs.uk/STU3/CodeSystem/eRS-APIErrorCode-1} (the eRS-OperationOutcome-1 profile of
  * the sandbox's STU3-*.json examples), with optional diagnostics.
  */
-public final class ErsError extends RuntimeException {
+final class ErsError extends RuntimeException {
     private final int status;
     private final String issueCode;
     private final String errorCode;
@@ -21,19 +21,19 @@ public final class ErsError extends RuntimeException {
         this.diagnostics = Optional.ofNullable(diagnostics);
     }
 
-    public int status() {
+    int status() {
         return status;
     }
 
-    public String issueCode() {
+    String issueCode() {
         return issueCode;
     }
 
-    public String errorCode() {
+    String errorCode() {
         return errorCode;
     }
 
-    public Optional<String> diagnostics() {
+    Optional<String> diagnostics() {
         return diagnostics;
     }
 
