@@ -15,7 +15,8 @@ import java.util.Set;
  * {@code If-Match} is read first (A005) unless the reviewer gave it; the operation then goes out with one X-Request-ID
  * on every attempt. When the answer is ambiguous — e-RS refuses with 409 / 412 / 422 INVALID_REQUEST_STATE although an
  * earlier attempt of this very request ended without an answer (a 504 or timeout after e-RS had committed), or the
- * outbox delivers a row again after a restart — the referral is read again: if it already shows the outcome this
+ * outbox delivers a row again after a restart — the referral is read again (reads get a fresh X-Request-ID: a replayed
+ * answer to an earlier read would show the state before the outcome): if it already shows the outcome this
  * request asked for, that is the request's own effect and counts as done ({@code alreadyDone}), never as a second
  * outcome or a failure.
  */
@@ -46,7 +47,7 @@ final class ReviewCall {
         if (outcome.expectedVersion().isPresent()) {
             version = outcome.expectedVersion().get();
         } else {
-            ErsResult<ErsReferral> current = client.retrieve(access, ubrn, ErsCalls.derivedRequestId(requestId, "read-before"), correlationId);
+            ErsResult<ErsReferral> current = client.retrieve(access, ubrn, ErsCalls.newRequestId(), correlationId);
             if (!(current instanceof ErsResult.Done<ErsReferral> d)) {
                 return current;
             }
@@ -71,7 +72,7 @@ final class ReviewCall {
      */
     private ErsResult<ErsReferral> confirmAlreadyDone(ErsCalls.Access access, Ubrn ubrn, ReviewOutcome outcome, String requestId,
                                                       Optional<String> correlationId, String sentVersion, ErsResult.Refused<ErsReferral> refusal) {
-        ErsResult<ErsReferral> now = client.retrieve(access, ubrn, ErsCalls.derivedRequestId(requestId, "read-after"), correlationId);
+        ErsResult<ErsReferral> now = client.retrieve(access, ubrn, ErsCalls.newRequestId(), correlationId);
         if (now instanceof ErsResult.Done<ErsReferral> d && applied(outcome, d.value(), Optional.of(sentVersion))) {
             return new ErsResult.Done<>(d.value(), true);
         }
