@@ -14,6 +14,12 @@ public interface EpsService {
     PrepareResult prepare(Prescription prescription, CallContext context);
 
     /**
+     * {@code POST /$process-message}: the prescription-order message of {@code prescription} with the prescriber's
+     * signature over its {@code $prepare} digest in a Provenance (XML-DSig assembled as the specification shows).
+     */
+    EpsResult submit(Prescription prescription, PrescriberSignature signature, CallContext context);
+
+    /**
      * {@code POST /$process-message} with a prescription-order bundle the prescriber's system has already signed
      * (Provenance with the XML-DSig), sent byte for byte as given.
      */
@@ -25,8 +31,12 @@ public interface EpsService {
     /** {@code POST /$process-message}, dispense-notification. */
     EpsResult dispense(DispenseNotification notification, CallContext context);
 
-    /** {@code POST /Task/$release}: downloads the prescriptions waiting for pharmacy {@code pharmacyOds}. */
-    ReleaseResult release(String pharmacyOds, CallContext context);
+    /**
+     * {@code POST /Task/$release}: downloads, for pharmacy {@code pharmacyOds}, the one {@code prescription} given
+     * (parameter {@code group-identifier}: a patient's token scanned at the counter), or else the prescriptions
+     * nominated to that pharmacy (up to 25).
+     */
+    ReleaseResult release(String pharmacyOds, java.util.Optional<io.holdfast.api.event.PrescriptionId> prescription, CallContext context);
 
     /** {@code POST /Claim}: claims for the dispensed items of {@code notification}. */
     EpsResult claim(DispenseNotification notification, CallContext context);

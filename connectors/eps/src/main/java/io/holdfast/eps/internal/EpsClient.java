@@ -12,12 +12,14 @@ import io.holdfast.eps.CallContext;
 import io.holdfast.eps.EpsResult;
 import io.holdfast.eps.EpsService;
 import io.holdfast.eps.PrepareResult;
+import io.holdfast.eps.PrescriberSignature;
 import io.holdfast.eps.ReleaseResult;
 import io.holdfast.eps.internal.codec.DispenseBundles;
 import io.holdfast.eps.internal.codec.EpsBundleReader;
 import io.holdfast.eps.internal.codec.EpsFhir;
 import io.holdfast.eps.internal.codec.Json;
 import io.holdfast.eps.internal.codec.PrescriptionBundles;
+import io.holdfast.eps.internal.codec.Signatures;
 import io.holdfast.eps.internal.transport.AuthProviders;
 import io.holdfast.eps.internal.transport.EpsCallJournal;
 import io.holdfast.eps.internal.transport.EpsRetries;
@@ -50,6 +52,15 @@ public final class EpsClient implements EpsService {
         } catch (IOException | IllegalArgumentException e) {
             return new PrepareResult.NotPrepared(new EpsResult.Failed("BAD_RESPONSE", "the $prepare answer has no Parameters digest", false));
         }
+    }
+
+    @Override
+    public EpsResult submit(Prescription prescription, PrescriberSignature signature, CallContext context) {
+        if (PrescriptionBundles.isCancel(prescription)) {
+            return new EpsResult.Failed("BAD_REQUEST_BODY", "a cancelled prescription is sent with cancel(), unsigned", false);
+        }
+        byte[] body = json(Signatures.signed(PrescriptionBundles.message(prescription, new FieldTrail()), signature));
+        return calls.send("process-message", "/$process-message", prescription.prescriptionId().value(), body, context, true);
     }
 
     @Override
@@ -86,12 +97,13 @@ public final class EpsClient implements EpsService {
     }
 
     @Override
-    public ReleaseResult release(String pharmacyOds, CallContext context) {
+    public ReleaseResult release(String pharmacyOds, Optional<PrescriptionId> prescription, CallContext context) {
         String ods = pharmacyOds == null ? "" : pharmacyOds.trim();
         if (!ods.matches("[A-Z0-9]{3,6}")) {
             return new ReleaseResult.NotReleased(new EpsResult.Failed("BAD_REQUEST_BODY", "a pharmacy ODS code is 3-6 capital letters and digits", false));
         }
-        EpsResult r = calls.send("release", "/Task/$release", ods, json(ReleaseRequests.parameters(ods)), context, false);
+        EpsResult r = calls.send("release", "/Task/$release", prescription.map(PrescriptionId::value).orElse(ods),
+                json(ReleaseRequests.parameters(ods, prescription)), context, false);
         return r instanceof EpsResult.Done d ? ReleaseRequests.read(d.body()) : new ReleaseResult.NotReleased(r);
     }
 

@@ -13,6 +13,7 @@ import io.holdfast.eps.CallContext;
 import io.holdfast.eps.EpsResult;
 import io.holdfast.eps.EpsService;
 import io.holdfast.eps.PrepareResult;
+import io.holdfast.eps.PrescriberSignature;
 import io.holdfast.eps.ReleaseResult;
 import io.holdfast.eps.internal.config.EpsConfig;
 import io.holdfast.eps.internal.config.EpsSettings;
@@ -101,6 +102,11 @@ public class EpsServiceComponent implements EpsService {
     }
 
     @Override
+    public EpsResult submit(Prescription prescription, PrescriberSignature signature, CallContext context) {
+        return client.submit(prescription, signature, context);
+    }
+
+    @Override
     public EpsResult submitSigned(byte[] signedOrderBundle, CallContext context) {
         return client.submitSigned(signedOrderBundle, context);
     }
@@ -116,8 +122,8 @@ public class EpsServiceComponent implements EpsService {
     }
 
     @Override
-    public ReleaseResult release(String pharmacyOds, CallContext context) {
-        return client.release(pharmacyOds, context);
+    public ReleaseResult release(String pharmacyOds, java.util.Optional<io.holdfast.api.event.PrescriptionId> prescription, CallContext context) {
+        return client.release(pharmacyOds, prescription, context);
     }
 
     @Override

@@ -15,19 +15,22 @@ import java.util.List;
 
 /**
  * {@code Task/$release}: the request Parameters ({@code owner} = the pharmacy Organization by ODS code, {@code status}
- * = {@code accepted}: a nominated download, as {@code 1-Task-Request-Release-200_OK.json}) and the answer, a Bundle
+ * = {@code accepted}, and {@code group-identifier} = the short-form id for one prescription, as
+ * {@code 1-Task-Request-Release-200_OK.json}; without it, a nominated download) and the answer, a Bundle
  * whose entries are the released prescription-order message bundles, read into canonical prescriptions.
  */
 final class ReleaseRequests {
     private ReleaseRequests() {
     }
 
-    static ObjectNode parameters(String pharmacyOds) {
+    static ObjectNode parameters(String pharmacyOds, java.util.Optional<io.holdfast.api.event.PrescriptionId> prescription) {
         ObjectNode params = Json.object().put("resourceType", "Parameters");
         ObjectNode owner = params.putArray("parameter").addObject().put("name", "owner");
         ObjectNode org = owner.putObject("resource").put("resourceType", "Organization");
         org.putArray("identifier").add(Json.identifier(EpsFhir.ODS, pharmacyOds));
         params.withArray("parameter").addObject().put("name", "status").put("valueCode", "accepted");
+        prescription.ifPresent(id -> params.withArray("parameter").addObject().put("name", "group-identifier")
+                .set("valueIdentifier", Json.identifier(EpsFhir.SHORT_FORM, id.value())));
         return params;
     }
 

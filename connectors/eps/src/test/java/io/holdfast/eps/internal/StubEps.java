@@ -25,33 +25,33 @@ import java.util.concurrent.Executors;
  * known id answers 400 DUPLICATE_PRESCRIPTION_ID; faults are scripted one request at a time: {@link Fault#LOST_RESPONSE}
  * commits the order and then answers 504 (the response lost on the way back), others answer without storing.
  */
-final class StubEps implements AutoCloseable {
+public final class StubEps implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    enum Fault { LOST_RESPONSE, THROTTLE, MISSING_FIELD, UNAVAILABLE }
+    public enum Fault { LOST_RESPONSE, THROTTLE, MISSING_FIELD, UNAVAILABLE }
 
-    record Seen(String path, String requestId, String correlationId, String authorization, String bodyDigest) {
+    public record Seen(String path, String requestId, String correlationId, String authorization, String bodyDigest) {
     }
 
     private final HttpServer server;
     private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
-    final Map<String, String> stored = new ConcurrentHashMap<>();
-    final List<Seen> seen = new CopyOnWriteArrayList<>();
+    public final Map<String, String> stored = new ConcurrentHashMap<>();
+    public final List<Seen> seen = new CopyOnWriteArrayList<>();
     volatile String nextAnswer;
 
-    StubEps() throws IOException {
+    public StubEps() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(2));
         server.createContext("/", this::handle);
         server.start();
     }
 
-    StubEps fault(Fault f) {
+    public StubEps fault(Fault f) {
         faults.add(f);
         return this;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/electronic-prescriptions/FHIR/R4";
     }
 

@@ -1,0 +1,53 @@
+package io.holdfast.eps.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.holdfast.api.event.Prescription;
+import io.holdfast.api.kernel.JournalEntry;
+import io.holdfast.api.kernel.Stage;
+import io.holdfast.eps.CallContext;
+import io.holdfast.eps.EpsResult;
+import io.holdfast.eps.PrepareResult;
+import io.holdfast.eps.ReleaseResult;
+import io.holdfast.eps.internal.config.EpsSettings;
+import io.holdfast.simulator.eps.EpsSimulator;
+import io.holdfast.simulator.eps.EpsSimulatorConfig;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Direct calls against the EPS simulator: each journaled as an exchange with its credential identity. */
+class EpsServiceTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void preparedSignedAndSubmittedThenDispensedAndClaimed() throws Exception {
+        try (EpsSimulator sim = EpsSimulator.start(EpsSimulatorConfig.builder().port(0).build());
+             EpsServiceFixture eps = new EpsServiceFixture(dir, sim.fhirBaseUrl(), EpsSettings.defaults("eps"), Optional.empty())) {
+            Prescription p = Samples.prescription("service", "100 tablet");
+            CallContext ctx = CallContext.of("corr-1", "test");
+            PrepareResult prepared = eps.client.prepare(p, ctx);
+            assertThat(prepared).isInstanceOf(PrepareResult.Prepared.class);
+            String digest = ((PrepareResult.Prepared) prepared).digest();
+            EpsResult sent = eps.client.submit(p, new TestSigner().sign(digest, Instant.parse("2026-12-06T09:31:00Z")), ctx);
+            assertThat(sent).as(sent.toString()).isInstanceOf(EpsResult.Done.class);
+            assertThat(sim.counters().storedTimes(p.prescriptionId().value())).isEqualTo(1);
+            ReleaseResult released = eps.client.release("FCG71", Optional.of(p.prescriptionId()), ctx);
+            assertThat(released).as(released.toString()).isInstanceOf(ReleaseResult.Released.class);
+            assertThat(((ReleaseResult.Released) released).prescriptions()).as(released.toString()).extracting(Prescription::prescriptionId).contains(p.prescriptionId());
+            assertThat(eps.client.dispense(Samples.dispensed(p), ctx)).as("dispense").isInstanceOf(EpsResult.Done.class);
+            assertThat(eps.client.claim(Samples.dispensed(p), ctx)).as("claim").isInstanceOf(EpsResult.Done.class);
+            List<JournalEntry> calls = eps.kernel.journal().bySystem("eps", 100);
+            assertThat(calls).extracting(JournalEntry::channel).contains("eps:prepare", "eps:process-message", "eps:release", "eps:claim");
+            assertThat(calls).allSatisfy(e -> {
+                var response = e.stages().stream().filter(s -> s.stage() == Stage.RESPONSE).findFirst().orElseThrow();
+                assertThat(response.credential()).isPresent();
+                assertThat(response.detail()).contains("(request ").doesNotContain("9449304130");
+            });
+        }
+    }
+}
