@@ -50,4 +50,24 @@ class EpsServiceTest {
             });
         }
     }
+
+    @Test
+    void aDirectCallIsRetriedWithTheSameRequestIdAndARefusalIsTyped() throws Exception {
+        try (StubEps stub = new StubEps(); EpsServiceFixture eps = new EpsServiceFixture(dir, stub.baseUrl(),
+                EpsSettings.defaults("eps"), Optional.empty())) {
+            Prescription p = Samples.prescription("direct", "100 tablet");
+            CallContext ctx = CallContext.of("corr-2", "test");
+            stub.fault(StubEps.Fault.UNAVAILABLE);
+            EpsResult done = eps.client.dispense(Samples.dispensed(p), ctx);
+            assertThat(done).isInstanceOf(EpsResult.Done.class);
+            assertThat(stub.seen).hasSize(2);
+            assertThat(stub.seen.get(1).requestId()).isEqualTo(stub.seen.get(0).requestId());
+            assertThat(stub.seen.get(0).correlationId()).isEqualTo("corr-2");
+            stub.fault(StubEps.Fault.MISSING_FIELD);
+            EpsResult refused = eps.client.cancel(Samples.cancelled(p), ctx);
+            assertThat(refused).isEqualTo(new EpsResult.Refused(400, "MISSING_FIELD", "error MISSING_FIELD (Required field missing)"));
+            assertThat(eps.kernel.journal().bySystem("eps", 10)).anySatisfy(e -> assertThat(e.stages().stream()
+                    .filter(s -> s.stage() == Stage.RESPONSE).findFirst().orElseThrow().detail()).contains("-> HTTP 200").contains("2 attempts"));
+        }
+    }
 }
