@@ -9,7 +9,6 @@ import java.util.Optional;
 final class StoredPrescription {
     private final String id;
     private final ObjectNode order;
-    private final String contentDigest;
     private final String nhsNumber;
     private final Optional<String> nominatedPharmacy;
     private final String authoredOn;
@@ -19,11 +18,10 @@ final class StoredPrescription {
     private Optional<String> dispenser = Optional.empty();
     private boolean markedForCancellation;
 
-    StoredPrescription(String id, ObjectNode order, String contentDigest, String nhsNumber, Optional<String> nominatedPharmacy,
+    StoredPrescription(String id, ObjectNode order, String nhsNumber, Optional<String> nominatedPharmacy,
                        String authoredOn, List<String> itemNumbers, Instant storedAt) {
         this.id = id;
         this.order = order;
-        this.contentDigest = contentDigest;
         this.nhsNumber = nhsNumber;
         this.nominatedPharmacy = nominatedPharmacy;
         this.authoredOn = authoredOn;
@@ -37,10 +35,6 @@ final class StoredPrescription {
 
     ObjectNode order() {
         return order;
-    }
-
-    String contentDigest() {
-        return contentDigest;
     }
 
     String nhsNumber() {
