@@ -108,6 +108,25 @@ class EpsAccessTest {
     }
 
     @Test
+    void openAccessNeedsNoTokenButAMalformedAuthorizationIs401() {
+        try (EpsSimulator sim = EpsSimulator.start(EpsSimulatorConfig.defaults())) {
+            assertThat(new EpsClient(sim).post(PROCESS, EpsMessages.order(PRESCRIPTION)).statusCode()).isEqualTo(200);
+            HttpResponse<String> r = new EpsClient(sim).with("Authorization", "Basic Zm9vOmJhcg==").get("/Task?identifier=" + PRESCRIPTION);
+            assertThat(r.statusCode()).isEqualTo(401);
+            assertThat(code(r)).isEqualTo("ACCESS_DENIED");
+        }
+    }
+
+    @Test
+    void aBodyAboveTheCapIs413() {
+        try (EpsSimulator sim = EpsSimulator.start(EpsSimulatorConfig.builder().maxBodyBytes(1024).build())) {
+            HttpResponse<String> r = new EpsClient(sim).post(PROCESS, EpsMessages.order(PRESCRIPTION));
+            assertThat(r.statusCode()).isEqualTo(413);
+            assertThat(sim.counters().storedPrescriptions()).isZero();
+        }
+    }
+
+    @Test
     void unknownRoutesAndWrongMethodsAreNotFound() {
         try (EpsSimulator sim = EpsSimulator.start(EpsSimulatorConfig.defaults())) {
             EpsClient client = new EpsClient(sim);

@@ -106,6 +106,34 @@ class EpsDispensingTest {
     }
 
     @Test
+    void amendmentsNeedReplacementOf() {
+        client.post(PROCESS, EpsMessages.order(PRESCRIPTION));
+        client.post(RELEASE, EpsMessages.release(NOMINATED, null));
+        client.post(PROCESS, EpsMessages.dispense(PRESCRIPTION, NOMINATED, "0006"));
+        com.fasterxml.jackson.databind.node.ObjectNode amend = EpsMessages.dispense(PRESCRIPTION, NOMINATED, "0006");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) amend.path("entry").path(0).path("resource")).putArray("extension").addObject()
+                .put("url", "https://fhir.nhs.uk/StructureDefinition/Extension-replacementOf");
+        assertThat(client.post(PROCESS, amend).statusCode()).isEqualTo(200);
+        assertThat(client.post("/Claim", EpsMessages.claim(PRESCRIPTION)).statusCode()).isEqualTo(200);
+        com.fasterxml.jackson.databind.node.ObjectNode claimAmend = EpsMessages.claim(PRESCRIPTION);
+        claimAmend.putArray("extension").addObject().put("url", "https://fhir.nhs.uk/StructureDefinition/Extension-replacementOf");
+        assertThat(client.post("/Claim", claimAmend).statusCode()).isEqualTo(200);
+        assertThat(sim.counters().applied(EpsOperation.CLAIM)).isEqualTo(2);
+        assertThat(sim.businessStatus(PRESCRIPTION)).contains("0008");
+    }
+
+    @Test
+    void aCancelledPrescriptionCannotBeReleasedAndADispenseWithoutItemsIsMissingField() {
+        client.post(PROCESS, EpsMessages.order(PRESCRIPTION));
+        client.post(PROCESS, EpsMessages.cancel(PRESCRIPTION));
+        assertThat(code(client.post(RELEASE, EpsMessages.release(NOMINATED, PRESCRIPTION)))).isEqualTo("RESOURCE_NOT_FOUND");
+        assertThat(json(client.post(RELEASE, EpsMessages.release(NOMINATED, null))).path("total").asInt()).isZero();
+        com.fasterxml.jackson.databind.node.ObjectNode empty = EpsMessages.dispense(PRESCRIPTION, NOMINATED, "0006");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) empty.get("entry")).remove(1);
+        assertThat(code(client.post(PROCESS, empty))).isEqualTo("MISSING_FIELD");
+    }
+
+    @Test
     void dispenseAndClaimOfAnUnknownOrInvalidIdAreRefused() {
         assertThat(code(client.post(PROCESS, EpsMessages.dispense(PRESCRIPTION, NOMINATED, "0006")))).isEqualTo("RESOURCE_NOT_FOUND");
         assertThat(code(client.post("/Claim", EpsMessages.claim("EB8B1F-A83008-42DC8M")))).isEqualTo("FAILURE_TO_PROCESS_MESSAGE");
@@ -141,5 +169,6 @@ class EpsDispensingTest {
         assertThat(code(client.get("/Task?patient:identifier=9449304131"))).isEqualTo("INVALID_VALUE");
         assertThat(code(client.get("/Task?identifier=" + PRESCRIPTION + "&authored-on=2021-05-07"))).isEqualTo("INVALID_VALUE");
         assertThat(code(client.get("/Task?identifier=" + PRESCRIPTION + "&colour=blue"))).isEqualTo("INVALID_VALUE");
+        assertThat(code(client.get("/Task?identifier=" + PRESCRIPTION + "&business-status=0042"))).isEqualTo("INVALID_VALUE");
     }
 }

@@ -114,6 +114,15 @@ class EpsPrescribingTest {
     }
 
     @Test
+    void cancellingAPartlyDispensedPrescriptionIsR0003() {
+        client.post(PROCESS, EpsMessages.order(PRESCRIPTION));
+        client.post("/Task/$release", EpsMessages.release(EpsMessages.NOMINATED, null));
+        client.post(PROCESS, EpsMessages.dispense(PRESCRIPTION, EpsMessages.NOMINATED, "0003"));
+        assertThat(cancelCode(json(client.post(PROCESS, EpsMessages.cancel(PRESCRIPTION))))).isEqualTo("R-0003");
+        assertThat(sim.businessStatus(PRESCRIPTION)).contains("0003");
+    }
+
+    @Test
     void aCancelWhoseItemsAreNotCancelledIsR5000() {
         client.post(PROCESS, EpsMessages.order(PRESCRIPTION));
         ObjectNode cancel = EpsMessages.cancel(PRESCRIPTION);
