@@ -58,6 +58,8 @@ class EpsOutboxFlowTest {
             assertThat(sent).allSatisfy(s -> assertThat(s.detail()).startsWith("request " + requestId + " "));
             assertThat(sent.get(1).payload().orElseThrow().sha256()).isEqualTo(sent.get(0).payload().orElseThrow().sha256());
             assertThat(stages(t, Stage.RESPONSE).get(0).detail()).contains("HTTP 504").contains(EarlierAttempts.MAY_HAVE_LANDED);
+            assertThat(stage(t, Stage.ACKED).detail()).satisfiesAnyOf(d -> assertThat(d).startsWith("EPS accepted prescription-order"),
+                    d -> assertThat(d).startsWith(EpsTransport.ALREADY_DONE));
             assertThat(sim.counters().storedTimes(p.prescriptionId().value())).isEqualTo(1);
             assertThat(sim.counters().orderDeliveries(p.prescriptionId().value())).isEqualTo(1);
         }
