@@ -8,6 +8,7 @@ import io.holdfast.api.message.DecodeResult;
 import io.holdfast.api.message.Envelope;
 import io.holdfast.api.message.FieldTrail;
 import io.holdfast.api.message.Payload;
+import io.holdfast.api.message.WireFormat;
 import io.holdfast.api.spi.AuthPattern;
 import io.holdfast.benchmarks.kernel.HoldfastKernel;
 import io.holdfast.eps.internal.codec.EpsCodec;
@@ -28,13 +29,15 @@ import java.util.function.Supplier;
 
 /**
  * The real kernel ({@link HoldfastKernel}: shipped journal settings, real keystore, Derby on disk) with the EPS
- * connector's route target as its components wire it: inventory system {@value #SYSTEM} (transport EPS, format EPS:R4,
- * the simulator's FHIR base), the connector's {@link EpsCodec} and {@link EpsTransport}, route {@code to-eps} from any
- * source, the dispatcher's shipped settings. An accepted FHIR message from the EPR becomes an outbox row that the
- * transport POSTs to {@code $process-message} with the row's stable X-Request-ID.
+ * connector's route target for prescriber-signed orders as connectors/eps/README.md ("Sending prescriptions through the
+ * outbox") sets it up: inventory system {@value #SYSTEM} (transport EPS, format OPAQUE so the signed bytes pass
+ * unchanged, the simulator's FHIR base), the connector's {@link EpsCodec} decoding the inbound message and its
+ * {@link EpsTransport}, route {@code to-eps} from source {@value #SOURCE}, the dispatcher's shipped settings. An accepted
+ * FHIR message from the EPR becomes an outbox row that the transport POSTs to {@code $process-message} with the row's
+ * stable X-Request-ID.
  */
 final class RoutedEps implements AutoCloseable {
-    static final String SYSTEM = "eps";
+    static final String SYSTEM = "eps-signed";
     static final String SOURCE = "epr";
     private final HoldfastKernel kernel;
 
@@ -46,9 +49,9 @@ final class RoutedEps implements AutoCloseable {
         EpsTransport transport = new EpsTransport(new EpsHttp(EpsSettings.defaults(SYSTEM).withTimeout(Duration.ofSeconds(30))), journal, alerts,
                 r -> { });
         kernel = HoldfastKernel.start(dir, b -> b.codec(EpsWorkload.CODEC).transport(transport)
-                .system(new DownstreamSystem(SYSTEM, "EPS", Optional.empty(), "test", EpsTransport.TRANSPORT, EpsCodec.FORMAT, fhirBase,
+                .system(new DownstreamSystem(SYSTEM, "EPS signed", Optional.empty(), "test", EpsTransport.TRANSPORT, WireFormat.opaque(), fhirBase,
                         AuthPattern.NONE, Optional.empty(), Optional.empty()))
-                .route(TestRoute.named("to-eps").to(SYSTEM).retry(20, 100, 2_000).outboxDepthLimit(1_000_000))
+                .route(TestRoute.named("to-eps").sources(SOURCE).to(SYSTEM).retry(20, 100, 2_000).outboxDepthLimit(1_000_000))
                 .dispatch(dispatchSettings())
                 .recentEventsCapacity(100_000));
         late.set(kernel);
