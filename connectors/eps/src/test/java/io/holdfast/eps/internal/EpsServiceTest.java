@@ -70,4 +70,34 @@ class EpsServiceTest {
                     .filter(s -> s.stage() == Stage.RESPONSE).findFirst().orElseThrow().detail()).contains("-> HTTP 200").contains("2 attempts"));
         }
     }
+
+    @Test
+    void prescribingWithACis2TokenUsesTheUserTokenExchangeAndSaysSoInTheJournal() throws Exception {
+        try (StubEps stub = new StubEps(); EpsServiceFixture eps = new EpsServiceFixture(dir, stub.baseUrl(),
+                EpsSettings.defaults("eps"), Optional.empty())) {
+            List<String> exchanged = new java.util.concurrent.CopyOnWriteArrayList<>();
+            eps.auth.exchange(new io.holdfast.api.kernel.UserTokenExchange() {
+                @Override
+                public io.holdfast.api.spi.AuthMaterial.Headers exchange(io.holdfast.api.kernel.DownstreamSystem system, String subjectToken) {
+                    exchanged.add(subjectToken);
+                    return new io.holdfast.api.spi.AuthMaterial.Headers(java.util.Map.of("Authorization", "Bearer user-token"), Optional.empty(),
+                            Instant.now().plusSeconds(600), new io.holdfast.api.spi.CredentialIdentity("cis2-exchange", 1, Optional.empty(),
+                            Optional.of("kid-1")));
+                }
+
+                @Override
+                public void invalidate(io.holdfast.api.kernel.DownstreamSystem system, String subjectToken) {
+                }
+            });
+            Prescription p = Samples.cancelled(Samples.prescription("cis2", "100 tablet"));
+            EpsResult r = eps.client.cancel(p, new CallContext("corr-3", "dr.boin", Optional.of("id-token-of-the-prescriber")));
+            assertThat(r).isInstanceOf(EpsResult.Done.class);
+            assertThat(exchanged).containsExactly("id-token-of-the-prescriber");
+            assertThat(stub.seen.get(0).authorization()).isEqualTo("Bearer user-token");
+            var response = eps.kernel.journal().bySystem("eps", 10).get(0).stages().stream().filter(s -> s.stage() == Stage.RESPONSE)
+                    .findFirst().orElseThrow();
+            assertThat(response.detail()).contains("CIS2 user").contains("for dr.boin").doesNotContain("id-token").doesNotContain("user-token");
+            assertThat(response.credential()).get().asString().contains("cis2-exchange");
+        }
+    }
 }
