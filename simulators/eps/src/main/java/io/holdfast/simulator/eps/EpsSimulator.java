@@ -15,7 +15,7 @@ public final class EpsSimulator implements AutoCloseable {
     private final SimulatorHttpServer server;
 
     private EpsSimulator(EpsSimulatorConfig config) {
-        EpsHttpHandler handler = new EpsHttpHandler(new PrescribingEndpoints(store, counters, config.clock(), config.requireSignature()),
+        EpsHttpHandler handler = new EpsHttpHandler(new PrescribingEndpoints(store, counters, config.clock()),
                 new DispensingEndpoints(store, counters), new TrackerEndpoint(store, counters), config.callers(),
                 config.enforceAccessModes(), faults, counters);
         this.server = SimulatorHttpServer.start(config.host(), config.port(), config.maxBodyBytes(), config.threads(), handler);

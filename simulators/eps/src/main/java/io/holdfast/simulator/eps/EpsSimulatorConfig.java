@@ -18,7 +18,6 @@ public final class EpsSimulatorConfig {
     private final int threads;
     private final Optional<Function<String, Optional<EpsCaller>>> callers;
     private final boolean enforceAccessModes;
-    private final boolean requireSignature;
 
     private EpsSimulatorConfig(Builder b) {
         this.host = b.host;
@@ -28,7 +27,6 @@ public final class EpsSimulatorConfig {
         this.threads = b.threads;
         this.callers = Optional.ofNullable(b.callers);
         this.enforceAccessModes = b.enforceAccessModes != null ? b.enforceAccessModes : b.callersKnowAccessMode;
-        this.requireSignature = b.requireSignature;
     }
 
     public static Builder builder() {
@@ -69,11 +67,6 @@ public final class EpsSimulatorConfig {
         return enforceAccessModes;
     }
 
-    /** Whether an order without a Provenance signature is refused with MISSING_DIGITAL_SIGNATURE (as published; default). */
-    public boolean requireSignature() {
-        return requireSignature;
-    }
-
     /** Builder of {@link EpsSimulatorConfig}. */
     public static final class Builder {
         private String host = "127.0.0.1";
@@ -84,7 +77,6 @@ public final class EpsSimulatorConfig {
         private Function<String, Optional<EpsCaller>> callers;
         private boolean callersKnowAccessMode;
         private Boolean enforceAccessModes;
-        private boolean requireSignature = true;
 
         private Builder() {
         }
@@ -150,15 +142,6 @@ public final class EpsSimulatorConfig {
          */
         public Builder enforceAccessModes(boolean enforce) {
             this.enforceAccessModes = enforce;
-            return this;
-        }
-
-        /**
-         * {@code false} accepts prescription-orders without a Provenance signature — NOT the published behaviour (the
-         * order 4XX table: MISSING_DIGITAL_SIGNATURE), only for load tests of a route whose orders are not signed yet.
-         */
-        public Builder requireSignature(boolean require) {
-            this.requireSignature = require;
             return this;
         }
 

@@ -31,13 +31,11 @@ final class PrescribingEndpoints {
     private final PrescriptionStore store;
     private final EpsCounters counters;
     private final Clock clock;
-    private final boolean requireSignature;
 
-    PrescribingEndpoints(PrescriptionStore store, EpsCounters counters, Clock clock, boolean requireSignature) {
+    PrescribingEndpoints(PrescriptionStore store, EpsCounters counters, Clock clock) {
         this.store = store;
         this.counters = counters;
         this.clock = clock;
-        this.requireSignature = requireSignature;
     }
 
     /**
@@ -74,7 +72,7 @@ final class PrescribingEndpoints {
      */
     EpsReply order(ObjectNode bundle, String requestId) {
         PrescriptionOrder order = PrescriptionOrder.read(bundle);
-        if (requireSignature && !order.signed()) {
+        if (!order.signed()) {
             throw EpsError.missingDigitalSignature();
         }
         counters.orderDelivered(order.prescriptionId());

@@ -108,17 +108,6 @@ class EpsOrderTest {
     }
 
     @Test
-    void unsignedOrdersAreAcceptedOnlyWhenTheSignatureRuleIsSwitchedOffForLoadTests() {
-        ObjectNode order = EpsMessages.order(PRESCRIPTION);
-        ((ArrayNode) order.get("entry")).remove(3);
-        try (EpsSimulator lenient = EpsSimulator.start(EpsSimulatorConfig.builder().requireSignature(false).build())) {
-            assertThat(new EpsClient(lenient).post(PROCESS, order).statusCode()).isEqualTo(200);
-            assertThat(lenient.counters().storedTimes(PRESCRIPTION)).isEqualTo(1);
-        }
-        assertThat(EpsSimulatorConfig.defaults().requireSignature()).isTrue();
-    }
-
-    @Test
     void aBundleWithoutEntryIsMissingFieldWithThePublishedDisplay() {
         ObjectNode order = EpsMessages.order(PRESCRIPTION);
         order.remove("entry");
