@@ -195,8 +195,8 @@ final class DispensingEndpoints {
         bundle.put("type", "searchset").put("total", released.size());
         ArrayNode entries = bundle.putArray("entry");
         for (StoredPrescription p : released) {
-            entries.addObject().put("fullUrl", "urn:uuid:" + p.order().path("id").asText(PrescribingEndpoints.newUuid()))
-                    .set("resource", p.order().deepCopy());
+            ObjectNode order = p.order();
+            entries.addObject().put("fullUrl", "urn:uuid:" + order.path("id").asText(PrescribingEndpoints.newUuid())).set("resource", order);
         }
         return bundle;
     }

@@ -1,14 +1,20 @@
 package io.holdfast.simulator.eps;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /** One stored prescription: the signed order as received, its identity, and where it is in its life. Guarded by the store's lock. */
 final class StoredPrescription {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final String id;
-    private final ObjectNode order;
+    /** Compact JSON: a Jackson tree of a 4 KB order takes several times that, and load tests store thousands. */
+    private final byte[] order;
     private final String nhsNumber;
     private final Optional<String> nominatedPharmacy;
     private final String authoredOn;
@@ -21,7 +27,11 @@ final class StoredPrescription {
     StoredPrescription(String id, ObjectNode order, String nhsNumber, Optional<String> nominatedPharmacy,
                        String authoredOn, List<String> itemNumbers, Instant storedAt) {
         this.id = id;
-        this.order = order;
+        try {
+            this.order = JSON.writeValueAsBytes(order);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
         this.nhsNumber = nhsNumber;
         this.nominatedPharmacy = nominatedPharmacy;
         this.authoredOn = authoredOn;
@@ -33,8 +43,13 @@ final class StoredPrescription {
         return id;
     }
 
+    /** A fresh copy of the order as received (callers may change it). */
     ObjectNode order() {
-        return order;
+        try {
+            return (ObjectNode) JSON.readTree(order);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored order is JSON this simulator wrote", e);
+        }
     }
 
     String nhsNumber() {
