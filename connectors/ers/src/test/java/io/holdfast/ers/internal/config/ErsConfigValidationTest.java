@@ -57,11 +57,11 @@ class ErsConfigValidationTest {
         assertThatThrownBy(() -> ErsRole.from(role(Map.of("systemId", "ers", "odsCode", "R 69")))).hasMessageContaining("odsCode");
     }
 
-    static ErsConfig config(Map<String, Object> values) {
+    public static ErsConfig config(Map<String, Object> values) {
         return proxy(ErsConfig.class, values);
     }
 
-    static ErsRoleConfig role(Map<String, Object> values) {
+    public static ErsRoleConfig role(Map<String, Object> values) {
         return proxy(ErsRoleConfig.class, values);
     }
 
