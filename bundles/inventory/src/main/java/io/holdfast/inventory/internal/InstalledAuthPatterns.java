@@ -26,6 +26,15 @@ final class InstalledAuthPatterns {
         providers.computeIfPresent(name(provider, properties), (k, n) -> n > 1 ? n - 1 : null);
     }
 
+    /** A provider service known by its {@value #PROPERTY} property alone (the service object is never taken). */
+    void added(Map<String, ?> properties) {
+        providers.merge(String.valueOf(properties.get(PROPERTY)), 1, Integer::sum);
+    }
+
+    void removed(Map<String, ?> properties) {
+        providers.computeIfPresent(String.valueOf(properties.get(PROPERTY)), (k, n) -> n > 1 ? n - 1 : null);
+    }
+
     /** Why {@code pattern} cannot be used now, if it cannot. */
     Optional<String> problem(AuthPattern pattern) {
         if (providers.containsKey(pattern.name())) {

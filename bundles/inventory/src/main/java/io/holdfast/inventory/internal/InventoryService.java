@@ -182,8 +182,23 @@ public class InventoryService implements Inventory {
         }
     }
 
+    /**
+     * Follows providers by their service properties only, never taking the service object: the shipped providers need
+     * the vault, the vault needs this inventory, and getting a provider while this component activates made that
+     * cycle fail in SCR at random boots (the providers' instantiation failed and the inventory, the dispatcher and the
+     * credentials commands then saw no provider at all). Providers declare {@value InstalledAuthPatterns#PROPERTY}.
+     */
     @Reference(service = AuthProvider.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            unbind = "removeAuthProvider")
+            target = "(" + InstalledAuthPatterns.PROPERTY + "=*)", unbind = "removeAuthPattern")
+    public void addAuthPattern(Map<String, Object> properties) {
+        authPatterns.added(properties);
+    }
+
+    public void removeAuthPattern(Map<String, Object> properties) {
+        authPatterns.removed(properties);
+    }
+
+    /** For tests and plain-JVM wiring (testkit), where there is no service registry to read properties from. */
     public void addAuthProvider(AuthProvider provider, Map<String, Object> properties) {
         authPatterns.added(provider, properties);
     }

@@ -17,6 +17,11 @@ import java.util.regex.Pattern;
  * naming the field, the rejected value (never a secret: entries hold none) and what is allowed.
  */
 final class SystemValidator {
+    /** The kernel's transports that are not HTTP: header-borne credentials (API key, bearer tokens) make no sense there. */
+    private static final java.util.Set<String> NOT_HTTP = java.util.Set.of(Transports.MLLP, Transports.MESH, Transports.SFTP,
+            Transports.DB, Transports.SPINE_EBXML);
+    private static final java.util.regex.Pattern HTTP_URL = java.util.regex.Pattern.compile("(?i)https?://");
+
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     private static final Pattern ODS_CODE = Pattern.compile("[A-Z0-9]{3,10}");
     private static final Pattern HL7V2_VERSION = Pattern.compile("2\\.[1-9](\\.[0-9])?");
@@ -128,8 +133,12 @@ final class SystemValidator {
             s.credentialRef().ifPresent(r -> checkId(r, "credential ref", problems));
         }
         boolean httpOnly = auth == AuthPattern.OAUTH2_SIGNED_JWT || auth == AuthPattern.CIS2_USER || auth == AuthPattern.API_KEY;
-        if (httpOnly && !Transports.HTTP.equals(s.transport())) {
-            problems.add("auth pattern " + auth + " works over transport HTTP only, not " + s.transport());
+        if (httpOnly && NOT_HTTP.contains(s.transport())) {
+            problems.add("auth pattern " + auth + " works over HTTP only, not transport " + s.transport());
+        } else if (httpOnly && !Transports.HTTP.equals(s.transport()) && !HTTP_URL.matcher(s.endpoint()).lookingAt()) {
+            // a connector's own transport (extraTransports, e.g. EPS) calling an HTTP API with these credentials
+            problems.add("auth pattern " + auth + " works over HTTP only: the endpoint of transport " + s.transport()
+                    + " must be an http:// or https:// URL");
         }
         if (auth == AuthPattern.ORG_CREDENTIALS && Transports.MLLP.equals(s.transport())) {
             problems.add("auth pattern ORG_CREDENTIALS is not possible over MLLP (use TLS_MUTUAL with mllps:// or NONE)");

@@ -63,8 +63,7 @@ class SystemValidatorTest {
                 .hasMessageContaining("ODS code 'TOOLONGODSCODE1' must be 3-10 letters or digits")
                 .hasMessageContaining("environment 'prod' is not one of dev, test, int, live")
                 .hasMessageContaining("transport 'FTP' is not one of DB, HTTP, MESH, MLLP, SFTP, SPINE_EBXML")
-                .hasMessageContaining("format 'XML' is not one of ESR_FILE, FHIR, HL7V2, HL7V3_EBXML, OPAQUE")
-                .hasMessageContaining("auth pattern API_KEY works over transport HTTP only, not FTP");
+                .hasMessageContaining("format 'XML' is not one of ESR_FILE, FHIR, HL7V2, HL7V3_EBXML, OPAQUE");
     }
 
     @ParameterizedTest(name = "{0} {1} {2} {3} -> {4}")
@@ -93,7 +92,8 @@ class SystemValidatorTest {
         "DB|OPAQUE|postgresql://db:5432/x|ORG_CREDENTIALS|must be a JDBC URL",
         "HTTP|FHIR:R4|not a uri at all|API_KEY|is not a valid URI",
         "HTTP|FHIR:R4|https:///nohost|API_KEY|has no host name",
-        "MESH|OPAQUE|https://mesh.example.nhs.uk|OAUTH2_SIGNED_JWT|works over transport HTTP only, not MESH",
+        "MESH|OPAQUE|https://mesh.example.nhs.uk|OAUTH2_SIGNED_JWT|works over HTTP only, not transport MESH",
+        "SFTP|ESR_FILE|sftp://esr.example.nhs.uk/in|API_KEY|works over HTTP only, not transport SFTP",
     })
     void transportFormatEndpointAndAuthMustFit(String transport, String format, String endpoint, String auth, String problem) {
         List<String> problems = problems(with(transport, format, endpoint, AuthPattern.valueOf(auth)));
@@ -102,6 +102,21 @@ class SystemValidatorTest {
         } else {
             assertThat(String.join("; ", problems)).contains(problem);
         }
+    }
+
+    @Test
+    void aConnectorsOwnTransportMayCarryHttpCredentialsToAnHttpEndpointOnly() {
+        InventoryRules rules = new InventoryRules(List.of("dev", "test", "int", "live"), java.util.Set.of("HTTP", "MLLP", "EPS"),
+                java.util.Set.of("OPAQUE", "EPS"));
+        SystemValidator withEps = new SystemValidator(rules, InstalledProviders.all());
+        DownstreamSystem eps = new DownstreamSystem("eps", "EPS", Optional.empty(), "int", "EPS", WireFormat.parse("EPS:R4"),
+                "https://int.api.service.nhs.uk/electronic-prescriptions/FHIR/R4", AuthPattern.OAUTH2_SIGNED_JWT, Optional.empty(),
+                Optional.empty());
+        assertThat(withEps.problems(withEps.normalise(eps))).isEmpty();
+        DownstreamSystem notHttp = new DownstreamSystem("eps", "EPS", Optional.empty(), "int", "EPS", WireFormat.parse("EPS:R4"),
+                "test://eps", AuthPattern.OAUTH2_SIGNED_JWT, Optional.empty(), Optional.empty());
+        assertThat(withEps.problems(withEps.normalise(notHttp))).singleElement().asString()
+                .contains("the endpoint of transport EPS must be an http:// or https:// URL");
     }
 
     @Test
