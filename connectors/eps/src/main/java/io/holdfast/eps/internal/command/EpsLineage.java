@@ -17,7 +17,8 @@ import java.util.List;
  * (its overview: "You cannot currently use this API to track prescriptions or check a prescription's status"; the
  * separate Prescription Tracker API is not this connector's). So the lineage is the journal entries of the canonical
  * Prescription keyed by this id (received, routed, sent, EPS's answer, acknowledged or dead-lettered) and the direct
- * calls this connector made about it ({@code eps:<operation>:<id>:<request>}), every stage in time order.
+ * calls this connector made about it ({@code eps:<operation>:<id>:<request>}), and routed events (e.g. a pharmacy Order from
+ * an HL7 RDE^O11, keyed by its placer number) whose deliveries to the EPS system name the id, every stage in time order.
  */
 public final class EpsLineage {
     private final Journal journal;
@@ -32,8 +33,13 @@ public final class EpsLineage {
     public List<Step> of(PrescriptionId id, String epsSystemId) {
         List<JournalEntry> entries = new ArrayList<>(journal.byNaturalKey(new EventKey(Prescription.TYPE, KeySystems.PRESCRIPTION_ID, id.value())));
         String marker = ":" + id.value() + ":";
-        journal.bySystem(epsSystemId, 10_000).stream().filter(e -> e.messageId().startsWith("eps:") && e.messageId().contains(marker))
-                .forEach(entries::add);
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        entries.forEach(e -> seen.add(e.id()));
+        // direct calls, and routed events whose prescription id the EPS codec made (a pharmacy Order is keyed by its
+        // placer number, not by the derived id): their delivery stages to the EPS system name the id
+        journal.bySystem(epsSystemId, 10_000).stream()
+                .filter(e -> e.messageId().startsWith("eps:") ? e.messageId().contains(marker) : namesInADelivery(e, id))
+                .filter(e -> seen.add(e.id())).forEach(entries::add);
         List<Step> steps = new ArrayList<>();
         for (JournalEntry e : entries) {
             for (StageEntry s : e.stages()) {
@@ -42,5 +48,9 @@ public final class EpsLineage {
         }
         steps.sort(Comparator.comparing(Step::at).thenComparing(Step::journalId));
         return steps;
+    }
+
+    private static boolean namesInADelivery(JournalEntry e, PrescriptionId id) {
+        return e.stages().stream().anyMatch(s -> s.detail() != null && s.detail().contains(id.value()));
     }
 }

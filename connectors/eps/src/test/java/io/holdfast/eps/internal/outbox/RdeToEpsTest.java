@@ -73,6 +73,12 @@ class RdeToEpsTest {
             assertThat(EpsBundleReader.eventCode(sent)).isEqualTo("prescription-order");
             assertThat(EpsBundleReader.prescriptionId(sent).value()).isEqualTo(expected);
             assertThat(k.outbox("eps")).hasSize(1);
+
+            // holdfast:eps-status finds the order by the derived id, though the journal keys it by its placer number
+            java.util.List<io.holdfast.eps.internal.command.EpsLineage.Step> steps = new io.holdfast.eps.internal.command.EpsLineage(k.journal())
+                    .of(new io.holdfast.api.event.PrescriptionId(expected), "eps");
+            assertThat(steps).extracting(io.holdfast.eps.internal.command.EpsLineage.Step::stage).contains("RECEIVED", "SENT", "ACKED");
+            assertThat(steps).extracting(io.holdfast.eps.internal.command.EpsLineage.Step::messageId).containsOnly("RDE-1");
         }
     }
 
