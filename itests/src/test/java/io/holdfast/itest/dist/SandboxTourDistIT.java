@@ -39,7 +39,7 @@ import org.junit.Test;
  */
 public class SandboxTourDistIT extends DistributionTestSupport {
     /** The fixed sandbox ports of holdfast-sandbox's configuration (DESIGN.md), used by the tour's commands. */
-    private static final int[] SANDBOX_PORTS = {2575, 2576, 2577, 8700, 8710, 8720};
+    private static final int[] SANDBOX_PORTS = {2575, 2576, 2577, 2578, 8700, 8710, 8720, 8740, 8750};
     private static final String CLIENT = "./holdfast client ";
     private static final Pattern STEP = Pattern.compile(
             "<!-- tour:step (\\d+)(?: within=(\\d+))? -->.*?```shell\\n(.*?)```\\s*```text\\n(.*?)```", Pattern.DOTALL);
